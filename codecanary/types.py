@@ -69,7 +69,7 @@ class Task:
     entry_point: the file the assistant must produce or change (relative path).
     workspace: files the assistant starts from.
     reference: the reference solution, overlaid on the workspace.
-    tests: hidden tests, never shown to the assistant.
+    tests: hidden tests, never shown to the assistant (paths relative to tests/).
     mutants: hand-written known-bad variants: mutant name -> files overlaid on reference.
     parent, operator: lineage (the task this one was derived from, and how).
     """

@@ -1,0 +1,114 @@
+"""The campaign's nodes: plain functions of (deps, state) returning partial state.
+
+plan -> generate -> attempt -> execute -> review -> score -> plan ... -> report.
+generate and review pass work through unchanged for now; they are where task
+mutation and the reviewer plug in.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, Literal
+
+from agent.state import (
+    CampaignState,
+    Deps,
+    attempt_from_dict,
+    attempt_to_dict,
+    execution_from_dict,
+    execution_to_dict,
+)
+from codecanary.failures import classify
+from codecanary.summary import summarize
+from codecanary.types import Attempt, Execution
+from sandbox.base import SandboxError
+from sandbox.runners import run_tests
+
+log = logging.getLogger(__name__)
+
+
+def plan(deps: Deps, state: CampaignState) -> dict[str, Any]:
+    """Take the next round of work items, skipping any already recorded (resume)."""
+    done = deps.store.done_keys(state["campaign_id"])
+    pending = [item for item in state.get("pending", []) if (item[0], item[1]) not in done]
+    return {"batch": pending[: deps.batch_size], "pending": pending[deps.batch_size:],
+            "attempts": [], "executions": []}
+
+
+def route_after_plan(state: CampaignState) -> Literal["generate", "report"]:
+    """More work goes on to generate; an empty round ends the campaign."""
+    return "generate" if state.get("batch") else "report"
+
+
+def generate(deps: Deps, state: CampaignState) -> dict[str, Any]:
+    """Task generation hook: the anchor suite passes through unchanged."""
+    return {}
+
+
+def attempt(deps: Deps, state: CampaignState) -> dict[str, Any]:
+    """Ask the assistant for an answer to every item of the round."""
+    out = []
+    for task_id, sample in state["batch"]:
+        task = deps.tasks[task_id]
+        try:
+            a = deps.assistant.attempt(task, sample, deps.night)
+        except Exception as exc:  # an adapter bug or outage is infra, not a model failure
+            log.exception("assistant failed on %s", task.name)
+            a = Attempt(task_id=task_id, assistant=deps.assistant.id,
+                        version=deps.assistant.version, sample=sample, files={},
+                        infra_error=f"{type(exc).__name__}: {exc}")
+        out.append(attempt_to_dict(a))
+    return {"attempts": out}
+
+
+def _execute_one(deps: Deps, a: Attempt) -> Execution:
+    if a.infra_error:
+        return Execution(exit_code=-1, infra_error="not run: no answer")
+    task = deps.tasks[a.task_id]
+    last = ""
+    for _ in range(1 + deps.sandbox_retries):
+        try:
+            e = run_tests(deps.sandbox, task, a.files)
+        except SandboxError as exc:
+            last = str(exc)
+            continue
+        if e.infra_error is None:
+            return e
+        last = e.infra_error
+    return Execution(exit_code=-1, infra_error=f"sandbox: {last}")
+
+
+def execute(deps: Deps, state: CampaignState) -> dict[str, Any]:
+    """Run every answer's hidden tests in the sandbox, ``workers`` at a time."""
+    attempts = [attempt_from_dict(d) for d in state["attempts"]]
+    with ThreadPoolExecutor(max_workers=max(1, deps.workers)) as pool:
+        results = list(pool.map(lambda a: _execute_one(deps, a), attempts))
+    return {"executions": [execution_to_dict(e) for e in results]}
+
+
+def review(deps: Deps, state: CampaignState) -> dict[str, Any]:
+    """Reviewer hook: no reviewer is configured yet, so nothing is added."""
+    return {}
+
+
+def score(deps: Deps, state: CampaignState) -> dict[str, Any]:
+    """Classify each execution and record attempt + execution in one transaction."""
+    done = state.get("done", 0)
+    for ad, ed in zip(state["attempts"], state["executions"], strict=True):
+        a = attempt_from_dict(ad)
+        e = execution_from_dict(ed)
+        e = dataclasses.replace(e, failure_class=classify(e, a))
+        deps.store.record(state["campaign_id"], a, e)
+        done += 1
+        if deps.progress:
+            deps.progress(done, state["total"], deps.tasks[a.task_id].name)
+    return {"done": done, "attempts": [], "executions": []}
+
+
+def report(deps: Deps, state: CampaignState) -> dict[str, Any]:
+    """Summarise the night against the previous one and close the campaign."""
+    summary = summarize(deps.store, state["campaign_id"])
+    deps.store.finish_campaign(state["campaign_id"], "done", summary)
+    return {"summary": summary}

@@ -1,0 +1,151 @@
+"""``codecanary nightly`` and ``codecanary report``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from agent.graph import run_campaign
+from agent.state import Deps
+from assistants.base import create
+from assistants.sim import ProfileError
+from codecanary.cli.common import err, load_tasks, make_sandbox, out
+from codecanary.registry import UnknownPluginError
+from codecanary.report import render
+from codecanary.store import DEFAULT_DB, Store
+
+DEFAULT_ASSISTANT = "sim"
+
+
+def _history(store: Store, assistant: str) -> list[dict[str, Any]]:
+    return [c.summary for c in store.campaigns(assistant)
+            if c.status == "done" and c.mode == "nightly" and c.summary]
+
+
+def print_table(summary: dict[str, Any]) -> None:
+    """The night's weakness x language table, with changes against the baseline."""
+    comp = {c["group"]: c for c in summary["comparisons"]}
+    t = Table(title=f"{summary['assistant']} {summary['version']} — night {summary['night']}")
+    for col in ("weakness", "language", "pass rate", "95% interval", "n", "vs baseline"):
+        t.add_column(col, justify="left" if col in ("weakness", "language") else "right")
+    for c in summary["cells"]:
+        cmp_ = comp.get(c["area"])
+        change = "-"
+        if cmp_:
+            change = f"{100 * cmp_['delta']:+.0f} pts (area)"
+            if cmp_["significant_drop"]:
+                change = f"[bold red]{change} SIGNIFICANT DROP p={cmp_['p_adjusted']:.2g}[/]"
+        t.add_row(c["area"], c["language"], f"{100 * c['rate']:.0f}%",
+                  f"[{100 * c['low']:.0f}%, {100 * c['high']:.0f}%]", str(c["n"]), change)
+    out.print(t)
+
+
+def write_outputs(summary: dict[str, Any], store: Store, report_path: str | None,
+                  json_path: str | None) -> None:
+    """Write the HTML report and the JSON summary where asked."""
+    if report_path:
+        Path(report_path).write_text(render(summary, _history(store, summary["assistant"])),
+                                     encoding="utf-8")
+        out.print(f"report: {report_path}")
+    if json_path:
+        Path(json_path).write_text(json.dumps(summary, indent=2, default=str), encoding="utf-8")
+        out.print(f"summary: {json_path}")
+
+
+@click.command()
+@click.option("--assistant", "assistant_id", default=DEFAULT_ASSISTANT, show_default=True,
+              help="Assistant under test: sim[:profile], ...")
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLAlchemy database URL.")
+@click.option("--night", default=None, help="Date to record the run under (YYYY-MM-DD).")
+@click.option("--samples", default=3, show_default=True, type=click.IntRange(1, 100),
+              help="Answers per task.")
+@click.option("--tasks", "task_paths", multiple=True, help="Task folders (default: seed suite).")
+@click.option("--report", "report_path", default="codecanary-report.html", show_default=True,
+              help="Where to write the HTML report.")
+@click.option("--json", "json_path", default=None, help="Write the JSON summary here.")
+@click.option("--sandbox", "sandbox_name", default="bwrap", show_default=True,
+              help="Sandbox backend (bwrap, or unsafe-local for development only).")
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64),
+              help="Sandboxes running at once.")
+def nightly(assistant_id: str, db: str, night: str | None, samples: int,
+            task_paths: tuple[str, ...], report_path: str, json_path: str | None,
+            sandbox_name: str, workers: int) -> None:
+    """Run the anchor suite, compare with the previous night, report.
+
+    Exit code: 0 nothing degraded, 1 significant degradation, 2 error.
+    """
+    night = night or dt.date.today().isoformat()
+    try:
+        dt.date.fromisoformat(night)
+    except ValueError:
+        raise click.BadParameter(f"{night!r} is not a date; use YYYY-MM-DD",
+                                 param_hint="--night") from None
+    try:
+        assistant = create(assistant_id)
+    except (ProfileError, UnknownPluginError) as exc:
+        raise click.BadParameter(str(exc), param_hint="--assistant") from None
+    tasks = load_tasks(task_paths)
+    sandbox = make_sandbox(sandbox_name)
+    store = Store(db)
+    store.save_tasks(tasks)
+    campaign_id = store.start_campaign(
+        "nightly", night, assistant.id, assistant.version,
+        {"assistant_spec": assistant_id, "samples": samples, "tasks": [t.id for t in tasks],
+         "sandbox": sandbox_name})
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), TextColumn("{task.fields[last]}"), console=err,
+                  transient=False) as progress:
+        bar = progress.add_task(f"night {night}", total=len(tasks) * samples, last="")
+
+        def on_progress(done: int, total: int, label: str) -> None:
+            progress.update(bar, completed=done, total=total, last=label)
+
+        deps = Deps(store=store, sandbox=sandbox, assistant=assistant,
+                    tasks={t.id: t for t in tasks}, night=night, workers=workers,
+                    progress=on_progress)
+        try:
+            summary = run_campaign(deps, campaign_id, samples)
+        except Exception as exc:
+            store.finish_campaign(campaign_id, "failed", {"error": str(exc)})
+            raise
+    print_table(summary)
+    write_outputs(summary, store, report_path, json_path)
+    if not summary["trustworthy"]:
+        err.print(f"[yellow]{summary['infra_errors']} of {summary['attempts']} attempts hit infra "
+                  "errors: no verdict tonight[/]")
+        sys.exit(2)
+    if summary["degraded"]:
+        err.print("[bold red]significant degradation[/]")
+        sys.exit(1)
+    sys.exit(0)
+
+
+@click.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLAlchemy database URL.")
+@click.option("--campaign", type=int, default=None, help="Campaign id (default: the latest).")
+@click.option("--out", "report_path", default="codecanary-report.html", show_default=True)
+@click.option("--json", "json_path", default=None, help="Also write the JSON summary here.")
+@click.option("--open", "open_", is_flag=True, help="Open the report in a browser.")
+def report(db: str, campaign: int | None, report_path: str, json_path: str | None,
+           open_: bool) -> None:
+    """Rebuild the HTML report of a campaign from the database."""
+    store = Store(db)
+    done = [c for c in store.campaigns() if c.status == "done"]
+    chosen = [c for c in done if campaign is None or c.id == campaign]
+    if not chosen:
+        raise click.ClickException(f"no finished campaign {campaign or ''} in {db}")
+    from codecanary.summary import summarize
+
+    summary = summarize(store, chosen[-1].id)
+    write_outputs(summary, store, report_path, json_path)
+    if open_:
+        import webbrowser
+
+        webbrowser.open(Path(report_path).resolve().as_uri())

@@ -1,0 +1,131 @@
+"""Memory and pids cgroups for one sandboxed run (cgroup v1 or v2).
+
+Where the controllers are writable (root on this kind of host), every sandbox gets
+its own cgroup: a hard memory limit, a pids limit, an OOM record to read the
+verdict from, and a list of every process to kill at the end. Where they are not,
+the run degrades to rlimits alone and a warning is logged once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import signal
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+ROOT = Path("/sys/fs/cgroup")
+_warned = False
+
+
+@dataclass
+class RunCgroups:
+    """The cgroup directories of one run (empty when cgroups are unavailable)."""
+
+    dirs: list[Path] = field(default_factory=list)
+    memory_dir: Path | None = None
+    v2: bool = False
+
+    def procs_files(self) -> list[str]:
+        """Files a launcher writes its pid into to join every cgroup of the run."""
+        return [str(d / "cgroup.procs") for d in self.dirs]
+
+    def oom_killed(self) -> bool:
+        """Whether the memory limit was hit (an OOM kill or a failed charge)."""
+        if self.memory_dir is None:
+            return False
+        try:
+            if self.v2:
+                events = (self.memory_dir / "memory.events").read_text()
+                return any(
+                    line.split()[0] in ("oom_kill", "max") and int(line.split()[1]) > 0
+                    for line in events.splitlines() if line.strip()
+                )
+            oom = (self.memory_dir / "memory.oom_control").read_text()
+            kills = [ln for ln in oom.splitlines() if ln.startswith("oom_kill ")]
+            failcnt = int((self.memory_dir / "memory.failcnt").read_text().strip() or 0)
+            return failcnt > 0 or bool(kills and int(kills[0].split()[1]) > 0)
+        except (OSError, ValueError, IndexError):
+            return False
+
+    def kill_all(self) -> None:
+        """SIGKILL every process left in the run's cgroups."""
+        for d in self.dirs:
+            with contextlib.suppress(OSError):
+                for pid in (d / "cgroup.procs").read_text().split():
+                    with contextlib.suppress(ProcessLookupError, ValueError):
+                        os.kill(int(pid), signal.SIGKILL)
+
+    def remove(self) -> None:
+        """Kill what is left and delete the cgroups (retrying briefly while they drain)."""
+        for _ in range(50):
+            self.kill_all()
+            left = []
+            for d in self.dirs:
+                try:
+                    d.rmdir()
+                except FileNotFoundError:
+                    pass
+                except OSError:
+                    left.append(d)
+            if not left:
+                return
+            time.sleep(0.02)
+        log.warning("could not remove cgroups %s", [str(d) for d in self.dirs])
+
+
+def _warn_once(msg: str) -> None:
+    global _warned
+    if not _warned:
+        _warned = True
+        log.warning(msg)
+
+
+def create(memory_mb: int, pids: int) -> RunCgroups:
+    """Create the cgroups of one run, or return an empty set (with a warning) if not possible."""
+    name = f"codecanary/{uuid.uuid4().hex[:12]}"
+    if (ROOT / "cgroup.controllers").exists():
+        return _create_v2(name, memory_mb, pids)
+    made = RunCgroups()
+    try:
+        mem = ROOT / "memory" / name
+        mem.mkdir(parents=True)
+        made.dirs.append(mem)
+        (mem / "memory.limit_in_bytes").write_text(str(memory_mb << 20))
+        with contextlib.suppress(OSError):  # swap accounting may be off
+            (mem / "memory.memsw.limit_in_bytes").write_text(str(memory_mb << 20))
+        made.memory_dir = mem
+        pid_dir = ROOT / "pids" / name
+        pid_dir.mkdir(parents=True)
+        made.dirs.append(pid_dir)
+        (pid_dir / "pids.max").write_text(str(pids))
+    except OSError as exc:
+        made.remove()
+        _warn_once(f"cgroups not writable ({exc}); sandbox limits fall back to rlimits only")
+        return RunCgroups()
+    return made
+
+
+def _create_v2(name: str, memory_mb: int, pids: int) -> RunCgroups:
+    d = ROOT / name
+    try:
+        parent = d.parent
+        parent.mkdir(exist_ok=True)
+        with contextlib.suppress(OSError):
+            (ROOT / "cgroup.subtree_control").write_text("+memory +pids")
+            (parent / "cgroup.subtree_control").write_text("+memory +pids")
+        d.mkdir()
+        (d / "memory.max").write_text(str(memory_mb << 20))
+        with contextlib.suppress(OSError):
+            (d / "memory.swap.max").write_text("0")
+        (d / "pids.max").write_text(str(pids))
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            d.rmdir()
+        _warn_once(f"cgroup v2 controllers not writable ({exc}); falling back to rlimits only")
+        return RunCgroups()
+    return RunCgroups(dirs=[d], memory_dir=d, v2=True)
