@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Set up codecanary on a fresh Debian/Ubuntu machine: system packages the sandbox
+# needs, then a virtual environment in .venv with the project and its dev tools.
+# Safe to run again: it only installs what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+command -v bwrap >/dev/null 2>&1 || need+=(bubblewrap)
+command -v prlimit >/dev/null 2>&1 && command -v setpriv >/dev/null 2>&1 \
+    && command -v unshare >/dev/null 2>&1 || need+=(util-linux)
+command -v tar >/dev/null 2>&1 || need+=(tar)
+command -v cc >/dev/null 2>&1 || need+=(gcc)
+if ! command -v rustc >/dev/null 2>&1 && ! [ -x "$HOME/.cargo/bin/rustc" ]; then
+    need+=(rustc)
+fi
+if ((${#need[@]})); then
+    echo "bootstrap: installing system packages: ${need[*]}" >&2
+    SUDO=""
+    [ "$(id -u)" = 0 ] || SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+PY="${PYTHON:-$(command -v python3.11 || command -v python3)}"
+if ! "$PY" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
+    echo "bootstrap: codecanary needs Python >= 3.11 (found $("$PY" --version))" >&2
+    exit 2
+fi
+[ -x .venv/bin/python ] || "$PY" -m venv .venv
+.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[dev]'

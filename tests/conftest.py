@@ -1,0 +1,45 @@
+"""Shared fixtures. Tests run cheapest first: core, sandbox, agent, then whole-CLI runs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from codecanary.tasks import load_suite
+from codecanary.types import Task
+from sandbox.bwrap import BwrapSandbox
+
+ROOT = Path(__file__).resolve().parent.parent
+MINI_SUITE = ROOT / "tests" / "fixtures" / "mini_suite"
+ORDER = ["core", "generators", "sandbox", "assistants", "agent", "e2e"]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    def rank(item: pytest.Item) -> int:
+        parts = Path(str(item.fspath)).relative_to(ROOT / "tests").parts
+        return ORDER.index(parts[0]) if parts[0] in ORDER else len(ORDER)
+
+    items.sort(key=rank)
+
+
+@pytest.fixture(scope="session")
+def sandbox() -> BwrapSandbox:
+    return BwrapSandbox()
+
+
+@pytest.fixture(scope="session")
+def mini_tasks() -> list[Task]:
+    tasks, errors = load_suite([MINI_SUITE])
+    assert not errors, errors
+    return tasks
+
+
+@pytest.fixture(scope="session")
+def py_task(mini_tasks: list[Task]) -> Task:
+    return next(t for t in mini_tasks if t.language == "python")
+
+
+@pytest.fixture(scope="session")
+def rust_task(mini_tasks: list[Task]) -> Task:
+    return next(t for t in mini_tasks if t.language == "rust")
