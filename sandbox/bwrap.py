@@ -108,7 +108,7 @@ class BwrapSandbox:
         collect: Sequence[str] = (),
         env: Mapping[str, str] | None = None,
     ) -> Execution:
-        """Run ``command`` in a fresh sandbox holding ``files``; see :class:`sandbox.base.Sandbox`."""
+        """Run ``command`` in a fresh sandbox holding ``files`` (see sandbox.base.Sandbox)."""
         with contextlib.ExitStack() as stack:
             uid = stack.enter_context(_uid_slot(self.slots)) if self.as_root else os.getuid()
             host = Path(tempfile.mkdtemp(prefix="codecanary-"))

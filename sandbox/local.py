@@ -43,8 +43,12 @@ class UnsafeLocalSandbox:
             argv = ["/bin/sh", "-c", f'cd {work} && exec "$@"', "sh", *command]
             raw = run_capped(lambda _fd: argv, timeout_s=limits.time_s,
                              output_cap=limits.output_bytes, env=full_env)
-            verdict = "timeout" if raw.timed_out else (
-                "output-limit" if raw.output_exceeded else ("killed" if raw.returncode < 0 else "ok"))
+            verdict = (
+                "timeout" if raw.timed_out
+                else "output-limit" if raw.output_exceeded
+                else "killed" if raw.returncode < 0
+                else "ok"
+            )
             return Execution(
                 exit_code=raw.returncode,
                 verdict=verdict,  # type: ignore[arg-type]

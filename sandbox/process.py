@@ -7,6 +7,7 @@ kills the whole process group when output passes the cap or the clock runs out.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import selectors
 import signal
@@ -131,7 +132,5 @@ def run_capped(
 
 
 def _kill_group(pgid: int) -> None:
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(pgid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
