@@ -62,7 +62,8 @@ def validate(sandbox: Sandbox, task: Task, runs: int = 3, auto_mutants: bool = F
     auto_k = auto_n = 0
     if auto_mutants:
         source = task.reference[task.entry_point]
-        for _op, _site, mutated in mutants(source, task.language):
+        distinct = dict.fromkeys(m for _op, _site, m in mutants(source, task.language))
+        for mutated in distinct:
             auto_n += 1
             e = run_tests(sandbox, task, {**task.reference, task.entry_point: mutated})
             auto_k += not e.passed
