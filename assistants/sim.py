@@ -100,7 +100,8 @@ def parse_profile(text: str, origin: str) -> Profile:
         try:
             dt.date.fromisoformat(str(start))
         except ValueError:
-            raise ProfileError(f"{origin}: field 'drift.start' is {start!r}; use YYYY-MM-DD") from None
+            raise ProfileError(
+                f"{origin}: field 'drift.start' is {start!r}; use YYYY-MM-DD") from None
     return Profile(
         name=str(raw.get("name", Path(origin).stem)),
         seed=seed,

@@ -25,7 +25,7 @@ _EXC = re.compile(r"^E\s+(\w+(?:Error|Exception|Exit|Interrupt))\b", re.M)
 
 def classify(execution: Execution, attempt: Attempt | None = None) -> str | None:
     """The failure class of an execution (None when it passed)."""
-    if attempt is not None and attempt.infra_error or execution.infra_error:
+    if (attempt is not None and attempt.infra_error) or execution.infra_error:
         return "infra"
     if execution.passed:
         return None

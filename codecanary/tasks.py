@@ -67,7 +67,8 @@ def _require(meta: dict[str, Any], key: str, toml: str, fix: str) -> Any:
 def _choice(meta: dict[str, Any], key: str, allowed: tuple[str, ...], toml: str) -> str:
     value = _require(meta, key, toml, f"add {key} = one of {', '.join(allowed)}")
     if value not in allowed:
-        raise TaskError(toml, key, f"has unknown value {value!r}", f"use one of {', '.join(allowed)}")
+        raise TaskError(
+            toml, key, f"has unknown value {value!r}", f"use one of {', '.join(allowed)}")
     return cast(str, value)
 
 
@@ -193,7 +194,8 @@ def load_suite(roots: list[Path]) -> tuple[list[Task], list[TaskError]]:
                 errors.append(exc)
                 continue
             except (OSError, UnicodeDecodeError) as exc:
-                errors.append(TaskError(str(folder), "", f"cannot be read ({exc})", "fix the files"))
+                errors.append(
+                    TaskError(str(folder), "", f"cannot be read ({exc})", "fix the files"))
                 continue
             if task.id in seen:
                 errors.append(TaskError(

@@ -148,6 +148,8 @@ class Attempt:
 class TestOutcome:
     """Result of one test inside an execution (outcome: passed, failed, error, skipped)."""
 
+    __test__ = False  # not a pytest test class
+
     name: str
     outcome: Literal["passed", "failed", "error", "skipped"]
     message: str = ""

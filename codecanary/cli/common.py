@@ -30,7 +30,8 @@ def load_tasks(paths: tuple[str, ...]) -> list[Task]:
 def make_sandbox(name: str) -> Sandbox:
     """Instantiate a sandbox backend by name, turning setup problems into clear errors."""
     if name not in names("sandbox"):
-        raise click.ClickException(f"unknown sandbox {name!r}; known: {', '.join(names('sandbox'))}")
+        known = ", ".join(names("sandbox"))
+        raise click.ClickException(f"unknown sandbox {name!r}; known: {known}")
     try:
         sandbox: Sandbox = get("sandbox", name)()
     except SandboxError as exc:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -12,7 +13,7 @@ from codecanary.cli.common import make_sandbox, out
 from codecanary.types import Limits
 from sandbox.toolchains import python_executable, rustc_path
 
-COMMANDS = {
+COMMANDS: dict[str, Callable[[str], list[str]]] = {
     "python": lambda f: [python_executable(), f],
     "rust": lambda f: ["/bin/sh", "-c", f"{rustc_path() or 'rustc'} --edition 2021 -o /tmp/prog "
                        f"{f} && exec /tmp/prog"],
