@@ -1,21 +1,25 @@
 """The bubblewrap backend: the default sandbox on Linux.
 
-Layers, outermost first (root mode, i.e. when codecanary runs as root):
+Layers, outermost first (root mode, i.e. when codecanary runs as root), all set
+up by :class:`sandbox.process.ChildSetup` in the forked child before it executes
+bwrap, with system calls only (no helper program, so the start-up cost is bwrap's):
 
-1. ``unshare --mount`` gives the launcher a private mount namespace, where the
-   toolchains (which may live under root's unreadable home) are bind-mounted
-   read-only below a fresh tmpfs so the sandbox uid can reach them; nothing is
-   mounted on the host.
-2. The launcher joins the run's memory and pids cgroups, sets rlimits (CPU,
-   address space, file size, open files, processes, no core) and drops to an
+1. The child joins the run's memory and pids cgroups, enters a private mount
+   namespace where the toolchains (which may live under root's unreadable home)
+   are bind-mounted read-only below a fresh tmpfs so the sandbox uid can reach
+   them; nothing is mounted on the host.
+2. It sets rlimits (CPU, address space, file size, open files, processes, no
+   core), no_new_privs, empties the capability bounding set and drops to an
    unprivileged uid of its own (one uid per concurrent sandbox, since
    RLIMIT_NPROC counts per uid) *before* bwrap, so no capability survives.
 3. bwrap creates user, pid, net, ipc, uts and cgroup namespaces, a read-only
    root holding only /usr, /etc and the toolchains, size-capped tmpfs for /tmp
-   and the work directory, a cleared environment, and dies with its parent.
+   and the work directory (the task files are copied in by bwrap itself from
+   memfds: nothing is written on the host), a cleared environment, and dies
+   with its parent.
 
 Collected files leave through a tar stream on a pipe, parsed defensively.
-Run as an ordinary user, layers 1 and the uid switch are skipped.
+Run as an ordinary user, the cgroups, mounts and uid switch are skipped.
 """
 
 from __future__ import annotations
@@ -23,24 +27,26 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import resource
 import shlex
 import shutil
 import signal
-import tempfile
+import subprocess
 from collections.abc import Iterator, Mapping, Sequence
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from codecanary.registry import register
 from codecanary.types import Execution, Files, Limits
 from sandbox import cgroups
-from sandbox.base import WORKDIR, SandboxError, cap, read_artifacts_tar, write_tree
-from sandbox.process import RawResult, run_capped
+from sandbox.base import WORKDIR, SandboxError, cap, check_relpath, read_artifacts_tar
+from sandbox.process import ChildSetup, RawResult, run_capped
 from sandbox.toolchains import toolchain_paths
 
 UID_BASE = 61000
 SLOT_DIR = Path("/run/codecanary/slots")
 TOOLS_MNT = "/mnt"
 BASE_PATH = "/usr/local/bin:/usr/bin:/bin"
+MAX_FILES = 200
 
 
 def _bwrap_binary() -> str:
@@ -54,24 +60,24 @@ def _bwrap_binary() -> str:
 
 
 @contextlib.contextmanager
-def _uid_slot(slots: int) -> Iterator[int]:
+def _uid_slot(uid_base: int, slots: int) -> Iterator[int]:
     """Hold an exclusive uid for one run, chosen among ``slots`` by file lock."""
     SLOT_DIR.mkdir(parents=True, exist_ok=True)
     while True:
-        for i in range(slots):
-            fd = os.open(SLOT_DIR / f"{i}.lock", os.O_CREAT | os.O_RDWR, 0o600)
+        for uid in range(uid_base, uid_base + slots):
+            fd = os.open(SLOT_DIR / f"{uid}.lock", os.O_CREAT | os.O_RDWR, 0o600)
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
                 os.close(fd)
                 continue
             try:
-                yield UID_BASE + i
+                yield uid
             finally:
                 os.close(fd)
             return
-        fd = os.open(SLOT_DIR / "0.lock", os.O_CREAT | os.O_RDWR, 0o600)
-        fcntl.flock(fd, fcntl.LOCK_EX)  # all busy: wait for slot 0
+        fd = os.open(SLOT_DIR / f"{uid_base}.lock", os.O_CREAT | os.O_RDWR, 0o600)
+        fcntl.flock(fd, fcntl.LOCK_EX)  # all busy: wait for the first slot
         os.close(fd)
 
 
@@ -87,17 +93,51 @@ def _root_dirs() -> list[str]:
     return args
 
 
+def _memfds(files: Files) -> tuple[list[str], list[int]]:
+    """bwrap ``--dir``/``--file`` arguments that copy ``files`` into the work directory."""
+    if len(files) > MAX_FILES:
+        raise SandboxError(f"too many files for one sandbox run ({len(files)} > {MAX_FILES})")
+    args: list[str] = []
+    fds: list[int] = []
+    dirs: set[str] = set()
+    try:
+        for rel, text in sorted(files.items()):
+            rel = check_relpath(rel)
+            for parent in reversed(PurePosixPath(rel).parents[:-1]):
+                if str(parent) not in dirs:
+                    dirs.add(str(parent))
+                    args += ["--dir", f"{WORKDIR}/{parent}"]
+            fd = os.memfd_create("codecanary-file", 0)
+            fds.append(fd)
+            os.write(fd, text.encode("utf-8"))
+            os.lseek(fd, 0, os.SEEK_SET)
+            args += ["--perms", "0644", "--file", str(fd), f"{WORKDIR}/{rel}"]
+    except BaseException:
+        for fd in fds:
+            os.close(fd)
+        raise
+    return args, fds
+
+
 @register("sandbox", "bwrap")
 class BwrapSandbox:
-    """Hardened bubblewrap sandbox (see the module docstring for its layers)."""
+    """Hardened bubblewrap sandbox (see the module docstring for its layers).
+
+    ``uid_base``/``slots``: the uids used in root mode (one per concurrent run);
+    ``cgroup_parent``: where the run's cgroups go below each controller's root.
+    """
 
     name = "bwrap"
 
-    def __init__(self, extra_paths: Sequence[str] = (), slots: int = 8) -> None:
+    def __init__(self, extra_paths: Sequence[str] = (), slots: int = 8, *,
+                 uid_base: int = UID_BASE, cgroup_parent: str = "codecanary") -> None:
         self.bwrap = _bwrap_binary()
         self.binds = sorted({*toolchain_paths(), *map(os.path.realpath, extra_paths)})
         self.slots = slots
+        self.uid_base = uid_base
+        self.cgroup_parent = cgroup_parent
         self.as_root = os.geteuid() == 0
+        self._fixed = self._fixed_args()
 
     def run(
         self,
@@ -110,94 +150,87 @@ class BwrapSandbox:
     ) -> Execution:
         """Run ``command`` in a fresh sandbox holding ``files`` (see sandbox.base.Sandbox)."""
         with contextlib.ExitStack() as stack:
-            uid = stack.enter_context(_uid_slot(self.slots)) if self.as_root else os.getuid()
-            host = Path(tempfile.mkdtemp(prefix="codecanary-"))
-            stack.callback(shutil.rmtree, host, True)
-            stage = host / "in"
-            stage.mkdir()
-            write_tree(stage, files)
-            if self.as_root:
-                os.chmod(host, 0o711)
-                for p in [stage, *stage.rglob("*")]:
-                    os.chown(p, uid, uid, follow_symlinks=False)
-            groups = cgroups.create(limits.memory_mb, limits.processes) if self.as_root else (
-                cgroups.RunCgroups()
-            )
+            uid = (stack.enter_context(_uid_slot(self.uid_base, self.slots)) if self.as_root
+                   else None)
+            file_args, fds = _memfds(files)
+            for fd in fds:
+                stack.callback(os.close, fd)
+            groups = (cgroups.create(limits.memory_mb, limits.processes,
+                                     parent=self.cgroup_parent, tag=str(uid))
+                      if self.as_root else cgroups.RunCgroups())
             stack.callback(groups.remove)
-            argv = self._argv(uid, stage, command, limits, collect, env or {}, groups)
+            setup = ChildSetup(
+                rlimits=self._rlimits(limits, groups), cgroup_procs=tuple(groups.procs_files()),
+                uid=uid, tools_mnt=TOOLS_MNT, binds=tuple(self.binds) if uid is not None else (),
+            )
             try:
                 raw = run_capped(
-                    lambda fd: [str(fd) if a == "{fd}" else a for a in argv],
+                    lambda fd: self._argv(command, limits, collect, env or {}, file_args, fd),
                     timeout_s=limits.time_s,
                     output_cap=limits.output_bytes,
+                    env={"PATH": BASE_PATH, "LANG": "C.UTF-8"},
                     kill_extra=groups.kill_all,
+                    preexec=setup,
+                    pass_fds=fds,
                 )
-            except OSError as exc:
+            except (OSError, subprocess.SubprocessError) as exc:
                 raise SandboxError(f"could not start the sandbox: {exc}") from exc
             groups.kill_all()
             return _interpret(raw, limits, collect, groups.oom_killed())
         raise AssertionError("unreachable")
 
-    def _argv(
-        self,
-        uid: int,
-        stage: Path,
-        command: Sequence[str],
-        limits: Limits,
-        collect: Sequence[str],
-        env: Mapping[str, str],
-        groups: cgroups.RunCgroups,
-    ) -> list[str]:
-        """The whole launcher command line; ``{fd}`` stands for the artifact pipe's fd."""
+    @staticmethod
+    def _rlimits(limits: Limits, groups: cgroups.RunCgroups) -> tuple[tuple[int, int], ...]:
         cpu = int(limits.cpu_s or limits.time_s) + 1
         # With a memory cgroup the address-space limit only stops runaway mappings;
         # compilers and JVMs reserve far more virtual memory than they use.
-        as_mb = max(4 * limits.memory_mb, 4096) if groups.memory_dir else limits.memory_mb
-        prlimit = [
-            "prlimit", f"--cpu={cpu}", f"--as={as_mb << 20}", f"--fsize={limits.file_mb << 20}",
-            "--nofile=256", f"--nproc={limits.processes}", "--core=0", "--",
-        ]
+        as_mb = max(4 * limits.memory_mb, 4096) if groups.memory_dir else max(
+            limits.memory_mb, 2048 if limits.memory_mb >= 512 else limits.memory_mb)
+        return (
+            (resource.RLIMIT_CPU, cpu), (resource.RLIMIT_AS, as_mb << 20),
+            (resource.RLIMIT_FSIZE, limits.file_mb << 20), (resource.RLIMIT_NOFILE, 256),
+            (resource.RLIMIT_NPROC, limits.processes), (resource.RLIMIT_CORE, 0),
+        )
+
+    def _fixed_args(self) -> list[str]:
+        """The part of bwrap's command line that is the same for every run."""
         tools = []
         for i, path in enumerate(self.binds):
             src = f"{TOOLS_MNT}/{i}" if self.as_root else path
             tools += ["--ro-bind", src, path]
+        return [self.bwrap, "--unshare-all", "--die-with-parent", "--new-session",
+                *_root_dirs(), "--proc", "/proc", "--dev", "/dev", *tools]
+
+    def _argv(
+        self,
+        command: Sequence[str],
+        limits: Limits,
+        collect: Sequence[str],
+        env: Mapping[str, str],
+        file_args: list[str],
+        artifact_fd: int,
+    ) -> list[str]:
+        """bwrap's whole command line; collected files are written to ``artifact_fd``."""
         path_env = ":".join([*(f"{p}/bin" for p in self.binds), BASE_PATH])
         envs: list[str] = []
         for key, value in {"PATH": path_env, "HOME": WORKDIR, "TMPDIR": "/tmp", "LANG": "C.UTF-8",
                            **env}.items():
             envs += ["--setenv", key, value]
         bwrap = [
-            self.bwrap, "--unshare-all", "--die-with-parent", "--new-session",
-            *_root_dirs(), "--proc", "/proc", "--dev", "/dev",
+            *self._fixed,
             "--size", str(64 << 20), "--tmpfs", "/tmp",
-            "--size", str(limits.file_mb << 20), "--tmpfs", WORKDIR,
-            "--ro-bind", str(stage), "/.in",
-            *tools, "--remount-ro", "/", "--clearenv", *envs, "--chdir", WORKDIR, "--",
+            "--size", str(limits.file_mb << 20), "--tmpfs", WORKDIR, *file_args,
+            "--remount-ro", "/", "--clearenv", *envs, "--chdir", WORKDIR, "--",
         ]
-        # Inside: copy the files in, run, then tar the collected files to fd 3.
+        if not collect:
+            return [*bwrap, *command]
+        # Run, then tar the collected files into the artifact pipe (bash, because
+        # dash cannot redirect to a descriptor above 9, and reopening the pipe
+        # through /proc is refused to the sandbox uid: the pipe is root's).
         collect_q = " ".join(shlex.quote(c) for c in collect)
-        inner = (
-            f'cp -R /.in/. {WORKDIR}/ && cd {WORKDIR} || exit 125; "$@"; rc=$?; '
-            + (f"tar -cf - --ignore-failed-read {collect_q} 2>/dev/null >&3; " if collect else "")
-            + "exit $rc"
-        )
-        sandboxed = [*bwrap, "/bin/sh", "-c", inner, "sh", *command]
-        if not self.as_root:
-            launcher = 'exec 3>"/proc/self/fd/$0" && exec "$@"'
-            return ["/bin/sh", "-c", launcher, "{fd}", *prlimit, *sandboxed]
-        setup = [f'echo $$ > {shlex.quote(f)}' for f in groups.procs_files()]
-        setup.append(f"mount -t tmpfs -o size=1m,mode=755 codecanary-tools {TOOLS_MNT}")
-        for i, path in enumerate(self.binds):
-            mnt = f"{TOOLS_MNT}/{i}"
-            setup.append(f"mkdir {mnt} && mount --bind {shlex.quote(path)} {mnt} && "
-                         f"mount -o remount,bind,ro {mnt}")
-        launcher = (
-            'exec 3>"/proc/self/fd/$0" && ' + " && ".join(setup) + ' && exec "$@"'
-        )
-        drop = ["setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups",
-                "--inh-caps=-all", "--bounding-set=-all", "--"]
-        return ["unshare", "--mount", "--propagation", "private", "--", "/bin/sh", "-c",
-                launcher, "{fd}", *prlimit, *drop, *sandboxed]
+        inner = ('"$@"; rc=$?; tar -cf - --ignore-failed-read '
+                 f'{collect_q} 2>/dev/null >&{artifact_fd}; exit $rc')
+        return [*bwrap, "/bin/bash", "-c", inner, "sh", *command]
 
 
 def _interpret(raw: RawResult, limits: Limits, collect: Sequence[str], oom: bool) -> Execution:
@@ -220,7 +253,7 @@ def _interpret(raw: RawResult, limits: Limits, collect: Sequence[str], oom: bool
         verdict = "ok"
     stderr = cap(raw.stderr, limits.output_bytes)
     infra = None
-    if rc == 125 or stderr.startswith("bwrap:") or "unshare:" in stderr[:200]:
+    if stderr.startswith("bwrap:"):
         infra = f"sandbox failed to start: {stderr[:500]}"
     return Execution(
         exit_code=rc,

@@ -85,9 +85,14 @@ def _warn_once(msg: str) -> None:
         log.warning(msg)
 
 
-def create(memory_mb: int, pids: int) -> RunCgroups:
-    """Create the cgroups of one run, or return an empty set (with a warning) if not possible."""
-    name = f"codecanary/{uuid.uuid4().hex[:12]}"
+def create(memory_mb: int, pids: int, *, parent: str = "codecanary", tag: str = "") -> RunCgroups:
+    """Create the cgroups of one run, or return an empty set (with a warning) if not possible.
+
+    They are named ``<parent>/<tag>-<random>`` below each controller's root; the
+    tag (the sandbox uid) tells, when one is left behind, which sandbox slot it was.
+    """
+    name = f"{parent.strip('/')}/{tag}-{uuid.uuid4().hex[:10]}" if tag else (
+        f"{parent.strip('/')}/{uuid.uuid4().hex[:12]}")
     if (ROOT / "cgroup.controllers").exists():
         return _create_v2(name, memory_mb, pids)
     made = RunCgroups()
@@ -113,11 +118,11 @@ def create(memory_mb: int, pids: int) -> RunCgroups:
 def _create_v2(name: str, memory_mb: int, pids: int) -> RunCgroups:
     d = ROOT / name
     try:
-        parent = d.parent
-        parent.mkdir(exist_ok=True)
-        with contextlib.suppress(OSError):
-            (ROOT / "cgroup.subtree_control").write_text("+memory +pids")
-            (parent / "cgroup.subtree_control").write_text("+memory +pids")
+        d.parent.mkdir(parents=True, exist_ok=True)
+        depth = len(d.relative_to(ROOT).parts) - 1
+        for level in [ROOT, *reversed(d.parents[:depth])]:  # top-down
+            with contextlib.suppress(OSError):
+                (level / "cgroup.subtree_control").write_text("+memory +pids")
         d.mkdir()
         (d / "memory.max").write_text(str(memory_mb << 20))
         with contextlib.suppress(OSError):
