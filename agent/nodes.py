@@ -1,8 +1,8 @@
 """The campaign's nodes: plain functions of (deps, state) returning partial state.
 
 plan -> generate -> attempt -> execute -> review -> score -> plan ... -> report.
-generate and review pass work through unchanged for now; they are where task
-mutation and the reviewer plug in.
+generate passes work through unchanged for now (task mutation plugs in there);
+review classifies each failure and has the reviewers critique each answer.
 """
 
 from __future__ import annotations
@@ -23,6 +23,9 @@ from agent.state import (
 from codecanary.failures import classify
 from codecanary.summary import summarize
 from codecanary.types import Attempt, Execution
+from reviewers.anatomy import configured, dissect, run_reviewer
+from reviewers.records import save_failure_detail as record_detail
+from reviewers.records import save_review
 from sandbox.base import SandboxError
 from sandbox.runners import run_tests
 
@@ -88,9 +91,32 @@ def execute(deps: Deps, state: CampaignState) -> dict[str, Any]:
     return {"executions": [execution_to_dict(e) for e in results]}
 
 
+def _review_one(deps: Deps, cid: int, reviewers: list[Any], a: Attempt,
+                e: Execution) -> Execution:
+    task = deps.tasks[a.task_id]
+    anatomy = dissect(task, a, e, lambda: _execute_one(deps, a))
+    record_detail(deps.store, cid, a.task_id, a.sample,
+                  failure_class=anatomy.execution.failure_class,
+                  counterexample=anatomy.counterexample, evidence=anatomy.evidence,
+                  reruns=anatomy.reruns)
+    if not a.infra_error:
+        for reviewer in reviewers:
+            save_review(deps.store, cid, a.task_id, a.sample, run_reviewer(reviewer, task, a))
+    return anatomy.execution
+
+
 def review(deps: Deps, state: CampaignState) -> dict[str, Any]:
-    """Reviewer hook: no reviewer is configured yet, so nothing is added."""
-    return {}
+    """Classify each failure (re-running failing concurrency answers to tell a race) and
+    have the configured reviewers critique each answer (see reviewers.anatomy)."""
+    reviewers = getattr(deps, "reviewers", None)
+    if reviewers is None:
+        reviewers = configured(deps.sandbox)
+    attempts = [attempt_from_dict(d) for d in state["attempts"]]
+    executions = [execution_from_dict(d) for d in state["executions"]]
+    with ThreadPoolExecutor(max_workers=max(1, deps.workers)) as pool:
+        done = list(pool.map(lambda ae: _review_one(deps, state["campaign_id"], reviewers, *ae),
+                             zip(attempts, executions, strict=True)))
+    return {"executions": [execution_to_dict(e) for e in done]}
 
 
 def score(deps: Deps, state: CampaignState) -> dict[str, Any]:
@@ -99,7 +125,7 @@ def score(deps: Deps, state: CampaignState) -> dict[str, Any]:
     for ad, ed in zip(state["attempts"], state["executions"], strict=True):
         a = attempt_from_dict(ad)
         e = execution_from_dict(ed)
-        e = dataclasses.replace(e, failure_class=classify(e, a))
+        e = dataclasses.replace(e, failure_class=e.failure_class or classify(e, a))
         deps.store.record(state["campaign_id"], a, e)
         done += 1
         if deps.progress:

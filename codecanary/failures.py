@@ -1,52 +1,188 @@
-"""Why an attempt failed, read from its execution.
+"""Why an attempt failed, read from its execution: the anatomy of a failure.
 
 Classes are short strings so they can be counted per night:
-``infra``, ``no-code``, ``compile:E0382`` (Rust borrow-checker and other codes),
-``compile``, ``timeout``, ``memory``, ``cpu``, ``output-limit``, ``killed``,
-``null-handling`` (an AttributeError/TypeError on None, or an unwrap on None),
-``exception:<Type>``, ``panic``, ``wrong-answer`` (a falsified property or
-assertion). Passing executions have no class.
+
+* ``infra`` — not the assistant's fault (excluded from pass rates);
+* ``refusal`` — the assistant declined and wrote no code; ``no-code`` — it
+  returned nothing, or the workspace stub unchanged;
+* ``race`` — the same answer failed and passed (or failed differently) across
+  repeated runs: nondeterministic, so concurrency;
+* ``deadlock`` — it ran out of time and the stack dump taken just before the
+  kill shows several threads blocked waiting (join, wait, acquire); ``timeout``
+  otherwise; ``memory``, ``cpu``, ``output-limit``, ``killed`` from the sandbox;
+* ``compile:E0382`` — a Rust borrow-checker code keeps its own class (see
+  :data:`BORROW_CODES`); ``type-error:E0308`` — a Rust type error;
+  ``compile:<code>`` / ``compile`` — any other compile error (a Python
+  SyntaxError included);
+* ``null-handling`` — an AttributeError/TypeError on None, an unwrap on None;
+* ``type-error`` — any other Python TypeError;
+* ``panic`` — a Rust panic outside an assertion; ``exception:<Type>`` — an
+  uncaught exception of that type;
+* ``wrong-answer`` — a falsified property or failed assertion; hypothesis's
+  shrunk counterexample is kept by :func:`counterexample`.
+
+Passing executions have no class. :func:`family` folds classes into the few
+families the report groups by.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from codecanary.types import Attempt, Execution
+from codecanary.types import Attempt, Execution, Files
 
 BORROW_CODES = frozenset({"E0499", "E0502", "E0382", "E0505", "E0506", "E0507", "E0597",
-                          "E0716", "E0384", "E0596", "E0373", "E0503"})
+                          "E0716", "E0384", "E0596", "E0373", "E0503", "E0381", "E0713"})
+TYPE_CODES = frozenset({"E0308", "E0277", "E0599", "E0061", "E0369", "E0614", "E0608",
+                        "E0282", "E0283", "E0560", "E0609", "E0631"})
 _NONE_ERR = re.compile(
     r"(AttributeError: 'NoneType'|TypeError: .*'NoneType'|TypeError: .*NoneType"
     r"|called `Option::unwrap\(\)` on a `None` value|NullPointerException"
     r"|Cannot read propert(y|ies) of (null|undefined))")
 _EXC = re.compile(r"^E\s+(\w+(?:Error|Exception|Exit|Interrupt))\b", re.M)
+_EXC_HEAD = re.compile(r"^(?:\w+\.)*(\w+(?:Error|Exception))\b", re.M)
+_FALSIFYING = re.compile(r"^(?:E\s+)?(Falsifying (?:explicit )?example: .*?)(?=\n\S|\n\n|\Z)",
+                         re.M | re.S)
+_DUMP_HEAD = re.compile(r"^Timeout \(\d+:\d\d:\d\d(?:\.\d+)?\)!", re.M)
+_THREAD = re.compile(r"^(?:Current thread|Thread) 0x[0-9a-f]+", re.M)
+_WAITING = re.compile(r'File ".*threading\.py", line \d+ in '
+                      r"(wait|join|acquire|_wait_for_tstate_lock|get|put)\b")
+_REFUSAL = re.compile(r"\b(I can(?:no|')t (?:help|assist|do that|comply)|I'm (?:sorry|unable)"
+                      r"|I am unable|I won't|as an AI)\b", re.I)
+
+FAMILIES = ("infra", "no-code", "refusal", "race", "deadlock", "timeout", "memory",
+            "borrow-check", "type-error", "compile", "null-handling", "exception", "panic",
+            "wrong-answer", "other")
 
 
-def classify(execution: Execution, attempt: Attempt | None = None) -> str | None:
-    """The failure class of an execution (None when it passed)."""
+def _failed_text(execution: Execution) -> str:
+    text = "\n".join(t.message for t in execution.tests if t.outcome in ("failed", "error"))
+    return text + "\n" + execution.stdout[-20000:]
+
+
+def stack_dump(execution: Execution) -> str | None:
+    """The all-threads stack dump taken before the wall-clock kill, if there is one."""
+    m = _DUMP_HEAD.search(execution.stderr)
+    return execution.stderr[m.start():] if m else None
+
+
+def threads_waiting(dump: str) -> bool:
+    """Whether a stack dump shows two or more threads with at least one blocked waiting."""
+    return len(_THREAD.findall(dump)) >= 2 and bool(_WAITING.search(dump))
+
+
+def counterexample(execution: Execution) -> str | None:
+    """Hypothesis's shrunk counterexample (``Falsifying example: f(x=0)``), if reported."""
+    m = _FALSIFYING.search(_failed_text(execution))
+    if not m:
+        return None
+    return re.sub(r"(?m)^E\s{0,3}", "", m.group(1)).strip()[:2000]
+
+
+def _no_code(attempt: Attempt, workspace: Files | None) -> str | None:
+    produced = {k: v for k, v in attempt.files.items() if v.strip()}
+    if produced and not (workspace is not None and all(
+            workspace.get(k, "").strip() == v.strip() for k, v in produced.items())):
+        return None
+    return "refusal" if _REFUSAL.search(attempt.transcript) else "no-code"
+
+
+def _outcome_key(e: Execution) -> tuple[object, ...]:
+    return (e.passed, e.verdict, e.compile_error,
+            tuple(sorted(t.name for t in e.tests if t.outcome in ("failed", "error"))))
+
+
+def _compile_class(execution: Execution) -> str:
+    codes = execution.diagnostics
+    borrow = [c for c in codes if c in BORROW_CODES]
+    if borrow:
+        return f"compile:{borrow[0]}"
+    types = [c for c in codes if c in TYPE_CODES]
+    if types:
+        return f"type-error:{types[0]}"
+    return f"compile:{codes[0]}" if codes else "compile"
+
+
+def classify(execution: Execution, attempt: Attempt | None = None,
+             reruns: Sequence[Execution] = (), workspace: Files | None = None) -> str | None:
+    """The failure class of an execution (None when it passed); see the module docstring.
+
+    reruns: further executions of the same answer; if any of them comes out
+    differently, the failure is nondeterministic and the class is ``race``.
+    workspace: the task's starting files, to tell an untouched stub (no code).
+    """
     if (attempt is not None and attempt.infra_error) or execution.infra_error:
         return "infra"
     if execution.passed:
         return None
-    if attempt is not None and not any(t.strip() for t in attempt.files.values()):
-        return "no-code"
+    if attempt is not None:
+        empty = _no_code(attempt, workspace)
+        if empty:
+            return empty
+    first = _outcome_key(execution)
+    if any(r.infra_error is None and _outcome_key(r) != first for r in reruns):
+        return "race"
+    dump = stack_dump(execution)
+    if execution.verdict == "timeout" or dump:
+        return "deadlock" if dump and threads_waiting(dump) else "timeout"
     if execution.verdict != "ok":
         return execution.verdict
     if execution.compile_error:
-        borrow = [c for c in execution.diagnostics if c in BORROW_CODES]
-        if borrow:
-            return f"compile:{borrow[0]}"
-        return f"compile:{execution.diagnostics[0]}" if execution.diagnostics else "compile"
-    text = "\n".join(t.message for t in execution.tests if t.outcome in ("failed", "error"))
-    text += "\n" + execution.stdout[-20000:]
+        return _compile_class(execution)
+    text = _failed_text(execution)
     if _NONE_ERR.search(text):
         return "null-handling"
     if "panicked at" in text and "assert" not in text:
         return "panic"
-    m = _EXC.search(text)
+    m = _EXC.search(text) or _EXC_HEAD.search(
+        "\n".join(t.message for t in execution.tests if t.outcome == "error"))
+    if m and m.group(1) == "MemoryError":
+        return "memory"
+    if m and m.group(1) == "TypeError":
+        return "type-error"
     if m and m.group(1) != "AssertionError":
         return f"exception:{m.group(1)}"
     if not execution.tests:
         return "no-tests-ran"
     return "wrong-answer"
+
+
+def family(failure_class: str | None) -> str | None:
+    """The family of a class: ``compile:E0382`` -> ``borrow-check``, ``exception:X`` -> ...
+
+    One of :data:`FAMILIES` (None for a pass).
+    """
+    if failure_class is None:
+        return None
+    head, _, code = failure_class.partition(":")
+    if head == "compile":
+        return "borrow-check" if code in BORROW_CODES else "compile"
+    if head in ("cpu",):
+        return "timeout"
+    if head in FAMILIES:
+        return head
+    return "other"
+
+
+STACKS_FILE = ".cc/stacks.txt"
+"""Where the Python runner's watchdog writes its all-threads stack dump."""
+
+STACK_DUMP_CONFTEST = '''
+# codecanary watchdog: dump every thread's stack shortly before the wall-clock kill,
+# then exit, so that the dump is collected and a deadlock can be told from a timeout.
+import faulthandler as _cc_fh
+import os as _cc_os
+
+_cc_after = float(_cc_os.environ.get("CC_STACK_DUMP_AFTER") or 0)
+if _cc_after > 0:
+    _cc_os.makedirs(".cc", exist_ok=True)
+    _cc_dump = open(".cc/stacks.txt", "w")
+    _cc_fh.dump_traceback_later(_cc_after, exit=True, file=_cc_dump)
+'''
+"""Appended to the Python runner's conftest (reads ``CC_STACK_DUMP_AFTER`` seconds)."""
+
+
+def stack_dump_after(time_s: float) -> float:
+    """When the watchdog dumps stacks: shortly before a wall-clock limit of ``time_s``."""
+    return max(0.5, min(time_s * 0.85, time_s - 1.5))

@@ -247,3 +247,39 @@ def task_to_json(task: Task) -> dict[str, Any]:
     d = dataclasses.asdict(task)
     d["weakness"] = list(task.weakness)
     return d
+
+
+# --- Reviews and failure anatomy (issue 7; read and written by reviewers/records.py) ---
+
+
+class ReviewRow(Base):
+    """One reviewer's critique of one attempt (keyed like attempts: campaign, task, sample).
+
+    findings: list of {category, severity, location, text}; rejected: why the
+    reviewer's output was unusable (then findings is empty).
+    """
+
+    __tablename__ = "reviews"
+    __table_args__ = (UniqueConstraint("campaign_id", "task_id", "sample", "reviewer"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id"), index=True)
+    task_id: Mapped[str] = mapped_column(String(32))
+    sample: Mapped[int] = mapped_column(Integer)
+    reviewer: Mapped[str] = mapped_column(String(200))
+    findings: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)
+    rejected: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class FailureDetailRow(Base):
+    """Why one attempt failed, beyond its class: counterexample, stack dump, re-runs."""
+
+    __tablename__ = "failure_details"
+    __table_args__ = (UniqueConstraint("campaign_id", "task_id", "sample"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id"), index=True)
+    task_id: Mapped[str] = mapped_column(String(32))
+    sample: Mapped[int] = mapped_column(Integer)
+    failure_class: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    counterexample: Mapped[str | None] = mapped_column(Text, nullable=True)
+    evidence: Mapped[str | None] = mapped_column(Text, nullable=True)
+    reruns: Mapped[list[bool]] = mapped_column(JSON, default=list)
