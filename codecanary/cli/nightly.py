@@ -74,9 +74,16 @@ def write_outputs(summary: dict[str, Any], store: Store, report_path: str | None
               help="Sandbox backend (bwrap, or unsafe-local for development only).")
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64),
               help="Sandboxes running at once.")
+# Issue 5 (anthropic / claude-code): a per-run spending cap, and the Message Batches API.
+@click.option("--cost-cap", "cost_cap", type=click.FloatRange(min=0), default=None,
+              help="Stop asking once this many dollars are spent; the rest of the night's "
+                   "attempts are infra errors 'cost cap reached' (anthropic, claude-code).")
+@click.option("--batch", "use_batch", is_flag=True,
+              help="anthropic: send the whole night as one Message Batch (half price), wait "
+                   "for it, and adopt it again if the run is restarted.")
 def nightly(assistant_id: str, db: str, night: str | None, samples: int,
             task_paths: tuple[str, ...], report_path: str, json_path: str | None,
-            sandbox_name: str, workers: int) -> None:
+            sandbox_name: str, workers: int, cost_cap: float | None, use_batch: bool) -> None:
     """Run the anchor suite, compare with the previous night, report.
 
     Exit code: 0 nothing degraded, 1 significant degradation, 2 error.
@@ -91,14 +98,27 @@ def nightly(assistant_id: str, db: str, night: str | None, samples: int,
         assistant = create(assistant_id)
     except (ProfileError, UnknownPluginError) as exc:
         raise click.BadParameter(str(exc), param_hint="--assistant") from None
+    if cost_cap is not None:  # issue 5: adapters that report cost take a Budget
+        from assistants.pricing import Budget
+
+        if not hasattr(assistant, "use_budget"):
+            raise click.BadParameter(f"{assistant_id} does not report cost",
+                                     param_hint="--cost-cap")
+        try:
+            assistant.use_budget(Budget(cost_cap))
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--cost-cap") from None
     tasks = load_tasks(task_paths)
     sandbox = make_sandbox(sandbox_name)
     store = Store(db)
     store.save_tasks(tasks)
+    extra: dict[str, Any] = {}
+    if use_batch:  # issue 5: submit (or adopt after a restart) one batch for the whole night
+        extra["batch"] = _start_batch(assistant, assistant_id, store, night, tasks, samples)
     campaign_id = store.start_campaign(
         "nightly", night, assistant.id, assistant.version,
         {"assistant_spec": assistant_id, "samples": samples, "tasks": [t.id for t in tasks],
-         "sandbox": sandbox_name})
+         "sandbox": sandbox_name, **extra})
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), TextColumn("{task.fields[last]}"), console=err,
                   transient=False) as progress:
@@ -125,6 +145,32 @@ def nightly(assistant_id: str, db: str, night: str | None, samples: int,
         err.print("[bold red]significant degradation[/]")
         sys.exit(1)
     sys.exit(0)
+
+
+def _start_batch(assistant: Any, assistant_id: str, store: Store, night: str,
+                 tasks: list[Any], samples: int) -> dict[str, Any]:
+    """``--batch``: adopt this night's unfinished batch or submit a new one; its config entry."""
+    from assistants import anthropic_batch
+    from assistants.anthropic_api import AnthropicAssistant, GaveUp
+
+    if not isinstance(assistant, AnthropicAssistant):
+        raise click.BadParameter(f"{assistant_id} has no batch API; --batch works with "
+                                 "anthropic:<model>", param_hint="--batch")
+    items = [(t, s) for t in sorted(tasks, key=lambda t: t.id) for s in range(samples)]
+    key = anthropic_batch.batch_key(assistant, items)
+    old = anthropic_batch.find_resumable(store, assistant.id, night, key)
+    if old is not None:
+        batch_id, capped = old
+        anthropic_batch.adopt(assistant, batch_id, items, capped)
+        err.print(f"adopting batch {batch_id} of an unfinished run of this night")
+    else:
+        try:
+            run = anthropic_batch.submit(assistant, items)
+        except GaveUp as exc:
+            raise click.ClickException(f"could not submit the batch: {exc}") from None
+        batch_id, capped = run.id, sorted(run.capped)
+        err.print(f"submitted batch {batch_id} ({len(run.items)} requests)")
+    return {"id": batch_id, "key": key, "capped": capped}
 
 
 @click.command()
