@@ -21,6 +21,7 @@ PLUGIN_MODULES = (
     "sandbox.runners",
     "generators.faults",
     "assistants.sim",
+    "assistants.anthropic_api",  # anthropic:<model>; the SDK is imported on first request
 )
 
 
