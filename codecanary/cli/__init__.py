@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.logging import RichHandler
 
 from codecanary.cli.nightly import nightly, report
+from codecanary.cli.power import power
 from codecanary.cli.sandbox import sandbox_group
 from codecanary.cli.tasks import tasks_group
 
@@ -30,6 +31,7 @@ cli.add_command(nightly)
 cli.add_command(report)
 cli.add_command(tasks_group)
 cli.add_command(sandbox_group)
+cli.add_command(power)
 
 
 def main() -> None:

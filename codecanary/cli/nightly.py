@@ -17,6 +17,7 @@ from agent.state import Deps
 from assistants.base import create
 from assistants.sim import ProfileError
 from codecanary.cli.common import err, load_tasks, make_sandbox, out
+from codecanary.history import summaries
 from codecanary.registry import UnknownPluginError
 from codecanary.report import render
 from codecanary.store import DEFAULT_DB, Store
@@ -24,35 +25,37 @@ from codecanary.store import DEFAULT_DB, Store
 DEFAULT_ASSISTANT = "sim"
 
 
-def _history(store: Store, assistant: str) -> list[dict[str, Any]]:
-    return [c.summary for c in store.campaigns(assistant)
-            if c.status == "done" and c.mode == "nightly" and c.summary]
-
-
 def print_table(summary: dict[str, Any]) -> None:
-    """The night's weakness x language table, with changes against the baseline."""
+    """The night's weakness x language table, with changes against the baseline window."""
     comp = {c["group"]: c for c in summary["comparisons"]}
     t = Table(title=f"{summary['assistant']} {summary['version']} — night {summary['night']}")
-    for col in ("weakness", "language", "pass rate", "95% interval", "n", "vs baseline"):
+    for col in ("weakness", "language", "pass rate", "95% interval", "n", "vs baseline [95%]"):
         t.add_column(col, justify="left" if col in ("weakness", "language") else "right")
     for c in summary["cells"]:
-        cmp_ = comp.get(c["area"])
+        cmp_ = comp.get(f"{c['area']}@{c['language']}") or comp.get(c["area"])
         change = "-"
         if cmp_:
-            change = f"{100 * cmp_['delta']:+.0f} pts (area)"
-            if cmp_["significant_drop"]:
-                change = f"[bold red]{change} SIGNIFICANT DROP p={cmp_['p_adjusted']:.2g}[/]"
+            change = (f"{100 * cmp_['delta']:+.1f} pts [{100 * cmp_['low']:+.1f}, "
+                      f"{100 * cmp_['high']:+.1f}]" + ("" if "@" in cmp_["group"] else " (area)"))
+            if cmp_["significant_drop"] or comp.get(c["area"], {}).get("significant_drop"):
+                change = f"[bold red]{change} SIGNIFICANT DROP q={cmp_['q_sequential']:.2g}[/]"
         t.add_row(c["area"], c["language"], f"{100 * c['rate']:.0f}%",
                   f"[{100 * c['low']:.0f}%, {100 * c['high']:.0f}%]", str(c["n"]), change)
     out.print(t)
+    for a in summary.get("alarms", []):
+        flipped = ", ".join(a["flipped_tasks"][:8]) or "none against the previous night"
+        out.print(f"[bold red]ALARM[/] {a['group']}: {100 * a['delta']:+.1f} pts "
+                  f"[{100 * a['low']:+.1f}, {100 * a['high']:+.1f}], q={a['q_sequential']:.2g}; "
+                  f"flipped: {flipped}", highlight=False)
 
 
 def write_outputs(summary: dict[str, Any], store: Store, report_path: str | None,
                   json_path: str | None) -> None:
     """Write the HTML report and the JSON summary where asked."""
     if report_path:
-        Path(report_path).write_text(render(summary, _history(store, summary["assistant"])),
-                                     encoding="utf-8")
+        history = summaries(store, summary["assistant"], upto=summary["night"],
+                            mode=summary["mode"])
+        Path(report_path).write_text(render(summary, history), encoding="utf-8")
         out.print(f"report: {report_path}")
     if json_path:
         Path(json_path).write_text(json.dumps(summary, indent=2, default=str), encoding="utf-8")
@@ -74,6 +77,8 @@ def write_outputs(summary: dict[str, Any], store: Store, report_path: str | None
               help="Sandbox backend (bwrap, or unsafe-local for development only).")
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64),
               help="Sandboxes running at once.")
+@click.option("--window", default=14, show_default=True, type=click.IntRange(1, 365),
+              help="Baseline: this many earlier nights of the same assistant.")
 # Issue 5 (anthropic / claude-code): a per-run spending cap, and the Message Batches API.
 @click.option("--cost-cap", "cost_cap", type=click.FloatRange(min=0), default=None,
               help="Stop asking once this many dollars are spent; the rest of the night's "
@@ -83,7 +88,8 @@ def write_outputs(summary: dict[str, Any], store: Store, report_path: str | None
                    "for it, and adopt it again if the run is restarted.")
 def nightly(assistant_id: str, db: str, night: str | None, samples: int,
             task_paths: tuple[str, ...], report_path: str, json_path: str | None,
-            sandbox_name: str, workers: int, cost_cap: float | None, use_batch: bool) -> None:
+            sandbox_name: str, workers: int, cost_cap: float | None, use_batch: bool,
+            window: int = 14) -> None:
     """Run the anchor suite, compare with the previous night, report.
 
     Exit code: 0 nothing degraded, 1 significant degradation, 2 error.
@@ -118,7 +124,7 @@ def nightly(assistant_id: str, db: str, night: str | None, samples: int,
     campaign_id = store.start_campaign(
         "nightly", night, assistant.id, assistant.version,
         {"assistant_spec": assistant_id, "samples": samples, "tasks": [t.id for t in tasks],
-         "sandbox": sandbox_name, **extra})
+         "sandbox": sandbox_name, "monitor": {"window": window}, **extra})
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), TextColumn("{task.fields[last]}"), console=err,
                   transient=False) as progress:
@@ -176,17 +182,19 @@ def _start_batch(assistant: Any, assistant_id: str, store: Store, night: str,
 @click.command()
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLAlchemy database URL.")
 @click.option("--campaign", type=int, default=None, help="Campaign id (default: the latest).")
+@click.option("--assistant", default=None, help="Latest night of this assistant (history key).")
 @click.option("--out", "report_path", default="codecanary-report.html", show_default=True)
 @click.option("--json", "json_path", default=None, help="Also write the JSON summary here.")
 @click.option("--open", "open_", is_flag=True, help="Open the report in a browser.")
-def report(db: str, campaign: int | None, report_path: str, json_path: str | None,
-           open_: bool) -> None:
-    """Rebuild the HTML report of a campaign from the database."""
+def report(db: str, campaign: int | None, assistant: str | None, report_path: str,
+           json_path: str | None, open_: bool) -> None:
+    """Rebuild the HTML report (and JSON summary) of a night from the database."""
     store = Store(db)
-    done = [c for c in store.campaigns() if c.status == "done"]
+    done = [c for c in store.campaigns(assistant) if c.status == "done"]
     chosen = [c for c in done if campaign is None or c.id == campaign]
     if not chosen:
-        raise click.ClickException(f"no finished campaign {campaign or ''} in {db}")
+        raise click.ClickException(
+            f"no finished campaign {campaign or ''} in {db}; run `codecanary nightly` first")
     from codecanary.summary import summarize
 
     summary = summarize(store, chosen[-1].id)

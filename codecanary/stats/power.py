@@ -59,7 +59,7 @@ def power(baseline: float, delta: float, tasks: int = 25, samples: int = 3, wind
     n = tasks * samples
     p_bar = baseline - delta / 2
     se = math.sqrt(p_bar * (1 - p_bar) * (1 / n + 1 / (n * window)))
-    z = delta / se
+    z = max(0.0, delta - 0.5 / n) / se  # continuity-corrected, as the monitor does
     h = cusum_threshold(q / areas, k, window)
     first = normal_sf(h + k - z)
     rng = random.Random(seed)
