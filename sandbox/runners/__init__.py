@@ -6,7 +6,7 @@ errors are reported apart from test failures, keeping the compiler's codes.
 Runners register as ``("runner", language)``, one module per language.
 """
 
-from sandbox.runners import python, rust
+from sandbox.runners import cpp, java, javascript, python, rust
 from sandbox.runners.base import (
     Plan,
     Runner,
@@ -17,5 +17,5 @@ from sandbox.runners.base import (
     test_files,
 )
 
-__all__ = ["Plan", "Runner", "overlay", "python", "reference_files", "run_tests", "runner_for",
-           "rust", "test_files"]
+__all__ = ["Plan", "Runner", "cpp", "java", "javascript", "overlay", "python", "reference_files",
+           "run_tests", "runner_for", "rust", "test_files"]

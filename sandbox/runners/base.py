@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from codecanary.registry import get
-from codecanary.types import Execution, Files, Limits, Task
+from codecanary.types import Execution, Files, Limits, Task, TestOutcome
 from sandbox.base import Sandbox
 
 
@@ -75,3 +76,62 @@ def languages() -> Sequence[str]:
     from codecanary.registry import names
 
     return names("runner")
+
+
+COMPILE_FAILED = 97
+"""Exit status a runner's script uses when the compiler rejected the code."""
+
+
+def parse_junit(xml: str, *, with_class: bool = True) -> tuple[TestOutcome, ...]:
+    """Per-test outcomes from a JUnit XML report (pytest, node --test)."""
+    tests: list[TestOutcome] = []
+    try:
+        root = ET.fromstring(xml) if xml else None
+    except ET.ParseError:
+        root = None
+    if root is None:
+        return ()
+    for case in root.iter("testcase"):
+        name = case.get("name", "")
+        if with_class:
+            name = f"{case.get('classname', '')}::{name}".strip(":")
+        outcome = "passed"
+        message = ""
+        for child in case:
+            if child.tag in ("failure", "error", "skipped"):
+                outcome = {"failure": "failed", "error": "error", "skipped": "skipped"}[child.tag]
+                message = (child.get("message") or "") + "\n" + (child.text or "")
+        tests.append(TestOutcome(name, outcome, message.strip()[:4000]))  # type: ignore[arg-type]
+    return tuple(tests)
+
+
+def parse_result_lines(text: str) -> tuple[TestOutcome, ...]:
+    """Outcomes from the result file of the shipped C++ and Java harnesses.
+
+    One tab-separated line per event: ``start<TAB>name`` before a test, then
+    ``passed|failed|error|skipped<TAB>name<TAB>message`` after it. A test that
+    started and never finished crashed the process: it is an ``error``.
+    """
+    done: dict[str, TestOutcome] = {}
+    started: list[str] = []
+    for line in text.splitlines():
+        parts = line.split("\t", 2)
+        if len(parts) < 2:
+            continue
+        status, name = parts[0], parts[1]
+        message = parts[2].replace("\\n", "\n") if len(parts) > 2 else ""
+        if status == "start":
+            started.append(name)
+        elif status in ("passed", "failed", "error", "skipped"):
+            done[name] = TestOutcome(name, status, message[:4000])  # type: ignore[arg-type]
+    for name in started:
+        if name not in done:
+            done[name] = TestOutcome(name, "error", "the test crashed the process")
+    return tuple(done.values())
+
+
+def then_differential(run_tests_cmd: str, differential_cmd: str | None) -> str:
+    """Shell tail: run the tests, then the differential step if any; fail if either fails."""
+    if differential_cmd is None:
+        return f"exec {run_tests_cmd}"
+    return f"{run_tests_cmd}; rc=$?; {differential_cmd} || rc=1; exit $rc"

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from dataclasses import replace
 
+from codecanary.failures import STACK_DUMP_CONFTEST, STACKS_FILE, stack_dump_after
 from codecanary.registry import register
-from codecanary.types import Execution, Files, Task, TestOutcome
-from sandbox.runners.base import Plan, overlay, test_files
+from codecanary.types import Execution, Files, Task
+from sandbox.runners.base import Plan, overlay, parse_junit, test_files
 from sandbox.toolchains import python_executable
 
 PY_CONFTEST = '''\
@@ -27,31 +27,20 @@ class PythonRunner:
 
     def plan(self, task: Task, candidate: Files) -> Plan:
         """Overlay the candidate on the workspace and run ``pytest tests/``."""
-        files = overlay(task.workspace, candidate, test_files(task), {"conftest.py": PY_CONFTEST})
+        files = overlay(task.workspace, candidate, test_files(task),
+                        {"conftest.py": PY_CONFTEST + STACK_DUMP_CONFTEST})
         cmd = [python_executable(), "-m", "pytest", "-q", "-p", "no:cacheprovider",
                "-o", "junit_family=xunit2", "--junitxml=.cc/junit.xml", "tests"]
-        return Plan(files, cmd, [".cc/junit.xml"], {"PYTHONDONTWRITEBYTECODE": "1"})
+        return Plan(files, cmd, [".cc/junit.xml", STACKS_FILE],
+                    {"PYTHONDONTWRITEBYTECODE": "1",
+                     "CC_STACK_DUMP_AFTER": f"{stack_dump_after(task.limits.time_s):.2f}"})
 
     def parse(self, execution: Execution) -> Execution:
         """Read per-test outcomes from the JUnit report; no report means nothing ran."""
-        xml = execution.artifacts.get(".cc/junit.xml", "")
-        tests: list[TestOutcome] = []
-        try:
-            root = ET.fromstring(xml) if xml else None
-        except ET.ParseError:
-            root = None
-        if root is not None:
-            for case in root.iter("testcase"):
-                name = f"{case.get('classname', '')}::{case.get('name', '')}".strip(":")
-                outcome = "passed"
-                message = ""
-                for child in case:
-                    if child.tag in ("failure", "error", "skipped"):
-                        outcome = {"failure": "failed", "error": "error", "skipped": "skipped"}[
-                            child.tag]
-                        message = (child.get("message") or "") + "\n" + (child.text or "")
-                tests.append(TestOutcome(name, outcome, message.strip()[:4000]))  # type: ignore[arg-type]
+        tests = parse_junit(execution.artifacts.get(".cc/junit.xml", ""))
         compile_error = "SyntaxError" in execution.stdout and "ERROR collecting" in execution.stdout
-        return replace(execution, tests=tuple(tests), compile_error=compile_error)
-
-
+        stacks = execution.artifacts.get(STACKS_FILE, "")
+        if stacks.strip():  # the conftest's watchdog fired just before the wall-clock kill
+            return replace(execution, tests=tests, compile_error=compile_error,
+                           verdict="timeout", stderr=execution.stderr[-16000:] + "\n" + stacks)
+        return replace(execution, tests=tests, compile_error=compile_error)

@@ -8,36 +8,56 @@ from dataclasses import replace
 
 from codecanary.registry import register
 from codecanary.types import Execution, Files, Task, TestOutcome
-from sandbox.runners.base import Plan, overlay, test_files
+from sandbox import differential
+from sandbox.runners.base import COMPILE_FAILED, Plan, overlay, test_files, then_differential
 from sandbox.toolchains import rustc_path
 
 RUST_ROOT = """\
 #![allow(dead_code, unused_imports, unused_variables)]
 #[path = "{entry}"] pub mod solution;
-#[cfg(test)] #[path = "tests/tests.rs"] mod tests;
 """
-COMPILE_FAILED = 97
+RUST_TESTS = '#[cfg(test)] #[path = "tests/tests.rs"] mod tests;\n'
+RUST_DRIVER = '#[path = "tests/driver.rs"] mod driver;\nfn main() { driver::main() }\n'
+EDITIONS = ("2015", "2018", "2021", "2024")
+_EDITION = re.compile(r"^\s*//\s*edition:\s*(\d{4})\s*$", re.M)
 _RUST_TEST = re.compile(r"^test (\S+) \.\.\. (ok|FAILED|ignored)", re.MULTILINE)
 _RUST_STDOUT = re.compile(r"^---- (\S+) stdout ----\n(.*?)(?=^---- |\Z|^failures:)", re.M | re.S)
 
 
 @register("runner", "rust")
 class RustRunner:
-    """rustc --test on a crate root that mounts the entry point and the tests."""
+    """rustc --test on a crate root that mounts the entry point and the tests.
 
-    edition = "2021"
+    The edition is 2021 unless ``tests/tests.rs`` has a line ``// edition: 2024``.
+    """
+
+    default_edition = "2021"
+
+    def edition(self, task: Task) -> str:
+        """The task's Rust edition (from a ``// edition: NNNN`` line in the tests)."""
+        m = _EDITION.search(task.tests.get("tests.rs", ""))
+        return m.group(1) if m and m.group(1) in EDITIONS else self.default_edition
 
     def plan(self, task: Task, candidate: Files) -> Plan:
         """Compile with JSON diagnostics to .cc/rustc.json, then run the test binary."""
         rustc = rustc_path() or "rustc"
+        edition = self.edition(task)
         root = RUST_ROOT.format(entry=task.entry_point)
-        files = overlay(task.workspace, candidate, test_files(task), {"cc_root.rs": root})
+        diff = differential.step(
+            task, {"cc_driver.rs": root + RUST_DRIVER},
+            f"mkdir -p .cc && {rustc} --edition {edition} -C opt-level=1 -C debuginfo=0 "
+            "-o .cc/drv cc_driver.rs", ["./.cc/drv"])
+        if "tests.rs" in task.tests:
+            root += RUST_TESTS
+        files = overlay(task.workspace, candidate, test_files(task), {"cc_root.rs": root},
+                        diff.files if diff else {})
         script = (
-            f"mkdir -p .cc && {rustc} --edition {self.edition} --test -C debuginfo=0 "
+            f"mkdir -p .cc && {rustc} --edition {edition} --test -C debuginfo=0 "
             f"--error-format=json -o .cc/t cc_root.rs 2> .cc/rustc.json "
-            f"|| exit {COMPILE_FAILED}; exec ./.cc/t --test-threads=2"
+            f"|| exit {COMPILE_FAILED}; "
+            + then_differential("./.cc/t --test-threads=2", diff.command if diff else None)
         )
-        return Plan(files, ["/bin/sh", "-c", script], [".cc/rustc.json"])
+        return Plan(files, ["/bin/sh", "-c", script], [".cc/rustc.json", differential.RESULTS])
 
     def parse(self, execution: Execution) -> Execution:
         """Compiler diagnostics (with E-codes) or libtest's per-test lines."""
@@ -67,6 +87,6 @@ class RustRunner:
             )
             for name, status in _RUST_TEST.findall(execution.stdout)
         )
-        return replace(execution, tests=tests)
+        return replace(execution, tests=tests + differential.outcomes(execution.artifacts))
 
 

@@ -1,0 +1,56 @@
+"""JavaScript runner: ``node --check`` on the entry point, then ``node --test`` with a
+JUnit reporter for per-test outcomes (and the spec reporter on stdout for people)."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from dataclasses import replace
+
+from codecanary.registry import register
+from codecanary.types import Execution, Files, Task
+from sandbox import differential
+from sandbox.runners.base import (
+    COMPILE_FAILED,
+    Plan,
+    overlay,
+    parse_junit,
+    test_files,
+    then_differential,
+)
+from sandbox.toolchains import node_path
+
+TEST_FILE = re.compile(r"\.test\.[cm]?js$")
+_SYNTAX = re.compile(r"^(\w*Error): (.*)$", re.M)
+
+
+@register("runner", "javascript")
+class JavaScriptRunner:
+    """node's built-in test runner on the task's ``tests/*.test.js`` files."""
+
+    def plan(self, task: Task, candidate: Files) -> Plan:
+        """Syntax-check the entry point (a compile error), then run the tests."""
+        node = node_path() or "node"
+        tests = sorted(f"tests/{n}" for n in task.tests if TEST_FILE.search(n))
+        diff = differential.step(task, {}, "true", [node, "tests/driver.js"])
+        tests_cmd = (f"{node} --test --test-reporter=spec --test-reporter-destination=stdout "
+                     "--test-reporter=junit --test-reporter-destination=.cc/junit.xml "
+                     + " ".join(map(shlex.quote, tests))) if tests else "true"
+        script = (
+            f"mkdir -p .cc && {node} --check {shlex.quote(task.entry_point)} 2> .cc/compile.txt "
+            f"|| exit {COMPILE_FAILED}; "
+            + then_differential(tests_cmd, diff.command if diff else None)
+        )
+        files = overlay(task.workspace, candidate, test_files(task), diff.files if diff else {})
+        return Plan(files, ["/bin/sh", "-c", script],
+                    [".cc/compile.txt", ".cc/junit.xml", differential.RESULTS])
+
+    def parse(self, execution: Execution) -> Execution:
+        """The syntax error (with its error class as the code), or JUnit outcomes."""
+        if execution.exit_code == COMPILE_FAILED and execution.verdict == "ok":
+            text = execution.artifacts.get(".cc/compile.txt", "")
+            codes = tuple(dict.fromkeys(m.group(1) for m in _SYNTAX.finditer(text)))
+            return replace(execution, compile_error=True, diagnostics=codes,
+                           stderr=text[:20000] or execution.stderr)
+        tests = parse_junit(execution.artifacts.get(".cc/junit.xml", ""), with_class=False)
+        return replace(execution, tests=tests + differential.outcomes(execution.artifacts))
