@@ -11,6 +11,7 @@ command -v prlimit >/dev/null 2>&1 && command -v setpriv >/dev/null 2>&1 \
     && command -v unshare >/dev/null 2>&1 || need+=(util-linux)
 command -v tar >/dev/null 2>&1 || need+=(tar)
 command -v cc >/dev/null 2>&1 || need+=(gcc)
+command -v ip >/dev/null 2>&1 || need+=(iproute2)  # claude-code tests: `ip link set lo up` in a netns
 if ! command -v rustc >/dev/null 2>&1 && ! [ -x "$HOME/.cargo/bin/rustc" ]; then
     need+=(rustc)
 fi
@@ -29,3 +30,15 @@ if ! "$PY" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
 fi
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
 .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[dev]'
+
+# The Claude Code CLI for the claude-code assistant and its tests (issue 5). Installed once;
+# skipped (with a note) where npm is missing. Upgrade by hand: npm install -g ...@latest.
+if ! command -v claude >/dev/null 2>&1; then
+    if command -v npm >/dev/null 2>&1; then
+        echo "bootstrap: installing the Claude Code CLI (npm)" >&2
+        npm install -g --no-fund --no-audit @anthropic-ai/claude-code@latest >/dev/null
+    else
+        echo "bootstrap: npm not found: the claude-code assistant needs Node.js and" \
+             "'npm install -g @anthropic-ai/claude-code'" >&2
+    fi
+fi
