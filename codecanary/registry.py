@@ -22,6 +22,7 @@ PLUGIN_MODULES = (
     "generators.faults",
     "assistants.sim",
     "assistants.anthropic_api",  # anthropic:<model>; the SDK is imported on first request
+    "assistants.claude_code",  # claude-code[:<model>]; needs the claude CLI only when used
 )
 
 
