@@ -42,8 +42,6 @@ _NONE_ERR = re.compile(
     r"|Cannot read propert(y|ies) of (null|undefined))")
 _EXC = re.compile(r"^E\s+(\w+(?:Error|Exception|Exit|Interrupt))\b", re.M)
 _EXC_HEAD = re.compile(r"^(?:\w+\.)*(\w+(?:Error|Exception))\b", re.M)
-_FALSIFYING = re.compile(r"^(?:E\s+)?(Falsifying (?:explicit )?example: .*?)(?=\n\S|\n\n|\Z)",
-                         re.M | re.S)
 _DUMP_HEAD = re.compile(r"^Timeout \(\d+:\d\d:\d\d(?:\.\d+)?\)!", re.M)
 _THREAD = re.compile(r"^(?:Current thread|Thread) 0x[0-9a-f]+", re.M)
 _WAITING = re.compile(r'File ".*threading\.py", line \d+ in '
@@ -73,11 +71,26 @@ def threads_waiting(dump: str) -> bool:
 
 
 def counterexample(execution: Execution) -> str | None:
-    """Hypothesis's shrunk counterexample (``Falsifying example: f(x=0)``), if reported."""
-    m = _FALSIFYING.search(_failed_text(execution))
-    if not m:
-        return None
-    return re.sub(r"(?m)^E\s{0,3}", "", m.group(1)).strip()[:2000]
+    """Hypothesis's shrunk counterexample (``Falsifying example: f(x=0)``; newer versions
+    say ``Failing test case:``), if reported.
+
+    pytest prefixes exception lines with ``E   ``; they are unprefixed first. The
+    example runs from its first line to the closing parenthesis at column 0.
+    """
+    lines = [re.sub(r"^E(?:   |$)", "", ln) for ln in _failed_text(execution).splitlines()]
+    for i, line in enumerate(lines):
+        m = re.search(r"(?:Falsifying (?:explicit )?example|Failing test case): .*", line)
+        if not m:
+            continue
+        out = [m.group()]
+        if not out[0].rstrip().endswith("("):
+            return out[0].strip()[:2000]
+        for nxt in lines[i + 1:i + 60]:
+            out.append(nxt)
+            if nxt.startswith(")"):
+                break
+        return "\n".join(out).strip()[:2000]
+    return None
 
 
 def _no_code(attempt: Attempt, workspace: Files | None) -> str | None:
@@ -171,18 +184,37 @@ STACKS_FILE = ".cc/stacks.txt"
 STACK_DUMP_CONFTEST = '''
 # codecanary watchdog: dump every thread's stack shortly before the wall-clock kill,
 # then exit, so that the dump is collected and a deadlock can be told from a timeout.
+# The budget counts from the start of the sandbox's first process (pid 1 of its pid
+# namespace), since interpreter and plugin start-up already used part of it.
 import faulthandler as _cc_fh
 import os as _cc_os
+
+
+def _cc_elapsed():
+    try:
+        with open("/proc/uptime") as f:
+            uptime = float(f.read().split()[0])
+        for pid in ("1", "self"):
+            try:
+                with open(f"/proc/{pid}/stat") as f:
+                    start = int(f.read().rsplit(")", 1)[1].split()[19])
+                return max(0.0, uptime - start / _cc_os.sysconf("SC_CLK_TCK"))
+            except (OSError, IndexError, ValueError):
+                continue
+    except (OSError, ValueError):
+        pass
+    return 0.0
+
 
 _cc_after = float(_cc_os.environ.get("CC_STACK_DUMP_AFTER") or 0)
 if _cc_after > 0:
     _cc_os.makedirs(".cc", exist_ok=True)
     _cc_dump = open(".cc/stacks.txt", "w")
-    _cc_fh.dump_traceback_later(_cc_after, exit=True, file=_cc_dump)
+    _cc_fh.dump_traceback_later(max(0.2, _cc_after - _cc_elapsed()), exit=True, file=_cc_dump)
 '''
 """Appended to the Python runner's conftest (reads ``CC_STACK_DUMP_AFTER`` seconds)."""
 
 
 def stack_dump_after(time_s: float) -> float:
     """When the watchdog dumps stacks: shortly before a wall-clock limit of ``time_s``."""
-    return max(0.5, min(time_s * 0.85, time_s - 1.5))
+    return max(0.5, min(time_s * 0.85, time_s - 2.0))
