@@ -12,8 +12,9 @@ For each reviewer, every attempt (infra errors excluded) falls in one cell:
 "Flagged" means at least one warning or error outside style
 (:func:`reviewers.base.is_flag`); a rejected review flags nothing and is
 counted apart. The task list puts attempts both sides flagged first, then
-latent defects, then misses. The summary section is registered as
-``("summary", "reviews")`` so the core reaches it through the registry.
+latent defects, then misses. The summary sections are registered as
+``("summary", "reviews")`` and ``("summary", "agreement")``: the core's
+summary calls every registered section, so it never imports this package.
 """
 
 from __future__ import annotations
@@ -67,7 +68,8 @@ def attempt_findings(store: Store, campaign_id: int) -> list[dict[str, Any]]:
         evidence = d.get("evidence")
         out.append({
             "task": row["name"], "task_id": row["task_id"], "sample": row["sample"],
-            "area": row["area"], "language": row["language"], "passed": row["passed"],
+            "attempt_id": row["attempt_id"], "area": row["area"], "language": row["language"],
+            "passed": row["passed"],
             "failure_class": row["failure_class"], "infra": bool(row["infra_error"]),
             "counterexample": d.get("counterexample"),
             "evidence": evidence[:1500] if evidence else None,
@@ -131,8 +133,26 @@ def fault_confusion(store: Store, campaign_id: int) -> dict[str, dict[str, int]]
     return {op: dict(c) for op, c in sorted(matrix.items())}
 
 
+def by_attempt(attempts: list[dict[str, Any]]) -> dict[str, list[dict[str, str]]]:
+    """Attempt id (as a string) -> its non-style findings, each with its reviewer."""
+    out: dict[str, list[dict[str, str]]] = {}
+    for a in attempts:
+        found = [{**f, "reviewer": r["reviewer"]} for r in a["reviews"] for f in r["findings"]
+                 if is_flag(f)]
+        if found:
+            out[str(a["attempt_id"])] = found
+    return out
+
+
 @register("summary", "reviews")
-def summary_section(store: Store, campaign_id: int) -> dict[str, Any]:
-    """The nightly summary's ``reviews`` (per-attempt findings) and ``agreement`` entries."""
-    return {"reviews": attempt_findings(store, campaign_id),
-            "agreement": night_agreement(store, campaign_id)}
+def reviews_section(store: Store, campaign_id: int, rows: object = None) -> dict[str, Any]:
+    """The summary's ``reviews``: ``attempts`` (see :func:`attempt_findings`) and
+    ``by_attempt`` (attempt id -> flagging findings, what the report shows on flips)."""
+    attempts = attempt_findings(store, campaign_id)
+    return {"attempts": attempts, "by_attempt": by_attempt(attempts)}
+
+
+@register("summary", "agreement")
+def agreement_section(store: Store, campaign_id: int, rows: object = None) -> dict[str, Any]:
+    """The summary's ``agreement``: :func:`night_agreement`."""
+    return night_agreement(store, campaign_id)

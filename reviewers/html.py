@@ -49,7 +49,9 @@ def render_section(summary: dict[str, Any]) -> str:
                     f"<td>{c['flagged_passed']}</td><td>{c['passed_clean']}</td>"
                     f"<td>{c['failed_unflagged']}</td><td>{agree}</td><td>{kappa}</td>"
                     f"<td>{c['rejected']}</td></tr>")
-    details = {(r["task_id"], r["sample"]): r for r in summary.get("reviews") or []}
+    reviews = summary.get("reviews")
+    attempts = reviews.get("attempts", []) if isinstance(reviews, dict) else []
+    details = {(r["task_id"], r["sample"]): r for r in attempts}
     items = []
     for t in (agreement.get("tasks") or [])[:MAX_ATTEMPTS]:
         d = details.get((t["task_id"], t["sample"]), {})
