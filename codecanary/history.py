@@ -57,7 +57,7 @@ def counts(rows: Iterable[Mapping[str, Any]]) -> dict[str, tuple[int, int]]:
 def roots(store: Store) -> dict[str, str]:
     """Task id -> id of its seed task, for every task the database knows."""
     with store.session() as s:
-        parents = dict(s.execute(select(TaskRow.id, TaskRow.parent)).tuples().all())
+        parents = {r[0]: r[1] for r in s.execute(select(TaskRow.id, TaskRow.parent))}
     return lineage_roots(parents)
 
 

@@ -13,7 +13,7 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-W, H, PAD_L, PAD_R, PAD_T, PAD_B = 330, 150, 34, 10, 22, 24
+W, H, PAD_L, PAD_R, PAD_T, PAD_B = 330, 150, 46, 10, 22, 24
 BAND, LINE, ALARM, VERSION = "#cfe0f3", "#1f5fa8", "#d62728", "#c60"
 
 
@@ -53,7 +53,8 @@ def _versions_and_labels(points: Sequence[Point], bottom: float) -> list[str]:
         if i and p.version != points[i - 1].version:
             out.append(f'<line class="version-change" x1="{x:.1f}" x2="{x:.1f}" y1="{PAD_T}" '
                        f'y2="{bottom}" stroke="{VERSION}" stroke-dasharray="4 3"/>'
-                       f'<text x="{x + 2:.1f}" y="{PAD_T + 9}" fill="{VERSION}">'
+                       f'<text x="{x - 2 if x > W / 2 else x + 2:.1f}" y="{PAD_T + 9}" '
+                       f'text-anchor="{"end" if x > W / 2 else "start"}" fill="{VERSION}">'
                        f'{_e(p.version[:18])}</text>')
         if i % every == 0 or i == n - 1:
             out.append(f'<text x="{x:.1f}" y="{H - 8}" text-anchor="middle">'

@@ -45,9 +45,10 @@ def _series(history: list[dict[str, Any]], section: str, key: str, name: str,
             group: str) -> list[Point]:
     out = []
     for s in history:
-        entry = next((e for e in s.get(section) or [] if e.get(key) == name), None)
         if section == "overall":
             entry = s.get("overall")
+        else:
+            entry = next((e for e in s.get(section) or [] if e.get(key) == name), None)
         alarm = any(c.get("group") == group and c.get("significant_drop")
                     for c in s.get("comparisons", []))
         out.append(Point(s["night"], entry["rate"] if entry else None,
