@@ -96,3 +96,12 @@ def test_nightly_batch_is_adopted_by_a_restarted_run(
     assert camps[0].config["batch"]["id"] == camps[1].config["batch"]["id"] == batch_id
     rows = store.results(camps[1].id)
     assert len(rows) == 2 and all(r["passed"] and not r["infra_error"] for r in rows)
+
+
+def test_nightly_flags_refuse_assistants_without_cost_or_batches(tmp_path: Path) -> None:
+    base = ["nightly", "--assistant", "sim", "--db", f"sqlite:///{tmp_path / 'x.db'}",
+            "--tasks", str(PY_SUITE)]
+    capped = CliRunner().invoke(cli, [*base, "--cost-cap", "1"])
+    assert capped.exit_code == 2 and "does not report cost" in capped.output
+    batched = CliRunner().invoke(cli, [*base, "--batch"])
+    assert batched.exit_code == 2 and "no batch API" in batched.output
