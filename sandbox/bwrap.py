@@ -224,12 +224,20 @@ class BwrapSandbox:
         ]
         if not collect:
             return [*bwrap, *command]
-        # Run, then tar the collected files into the artifact pipe (bash, because
-        # dash cannot redirect to a descriptor above 9, and reopening the pipe
-        # through /proc is refused to the sandbox uid: the pipe is root's).
+        # Run; kill whatever the command left behind (so nothing can swap a file
+        # under tar); keep the collected paths that are regular files reached
+        # through no symlink; tar them into the artifact pipe. bash, because dash
+        # cannot redirect to a descriptor above 9, and reopening the pipe through
+        # /proc is refused to the sandbox uid (the pipe is root's).
         collect_q = " ".join(shlex.quote(c) for c in collect)
-        inner = ('"$@"; rc=$?; tar -cf - --ignore-failed-read '
-                 f'{collect_q} 2>/dev/null >&{artifact_fd}; exit $rc')
+        inner = (
+            '"$@"; rc=$?; kill -9 -1 2>/dev/null; keep=(); '
+            f"for f in {collect_q}; do p=; ok=1; IFS=/; set -f; parts=($f); set +f; "
+            'unset IFS; for c in "${parts[@]}"; do p="${p:+$p/}$c"; '
+            '[ -L "$p" ] && ok=0; done; [ $ok = 1 ] && [ -f "$f" ] && keep+=("$f"); done; '
+            '[ ${#keep[@]} -gt 0 ] && tar -cf - -- "${keep[@]}" 2>/dev/null '
+            f">&{artifact_fd}; exit $rc"
+        )
         return [*bwrap, "/bin/bash", "-c", inner, "sh", *command]
 
 
