@@ -27,25 +27,28 @@ class AnthropicBackend:
     """Claude through the Messages API."""
 
     def __init__(self, model: str, base_url: str | None = None, timeout_s: float = 120.0,
-                 client: Any = None) -> None:
+                 api_key: str | None = None, max_retries: int = 2) -> None:
         self.model = model
         self.name = f"anthropic:{model}"
         self.base_url = base_url or os.environ.get("ANTHROPIC_BASE_URL")
         self.timeout_s = timeout_s
-        self._client = client
+        self.api_key = api_key  # None: the SDK reads ANTHROPIC_API_KEY
+        self.max_retries = max_retries
+        self._client: Any = None
 
     def _get_client(self) -> Any:
         if self._client is None:
             import anthropic
 
-            self._client = anthropic.Anthropic(base_url=self.base_url, timeout=self.timeout_s,
-                                               max_retries=2)
+            self._client = anthropic.Anthropic(api_key=self.api_key, base_url=self.base_url,
+                                               timeout=self.timeout_s,
+                                               max_retries=self.max_retries)
         return self._client
 
     def complete(self, system: str, prompt: str, max_tokens: int) -> str:
         """One message; the text blocks of the reply, joined."""
         reply = self._get_client().messages.create(
-            model=self.model, max_tokens=max_tokens, system=system, temperature=0,
+            model=self.model, max_tokens=max_tokens, system=system,
             messages=[{"role": "user", "content": prompt}])
         return "".join(getattr(b, "text", "") for b in reply.content
                        if getattr(b, "type", "") == "text")
