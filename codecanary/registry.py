@@ -23,6 +23,7 @@ PLUGIN_MODULES = (
     "assistants.sim",
     "assistants.anthropic_api",  # anthropic:<model>; the SDK is imported on first request
     "assistants.claude_code",  # claude-code[:<model>]; needs the claude CLI only when used
+    "reviewers",  # static and model reviewers, summary sections reviews/agreement, report section
 )
 
 
