@@ -13,6 +13,7 @@ import json
 from collections import defaultdict
 from typing import Any
 
+from codecanary.registry import members
 from codecanary.report.charts import Point, bars_over_nights, rate_over_nights
 
 CSS = """
@@ -254,5 +255,6 @@ tokens: {summary['tokens']}; cost: ${summary['cost_usd']:.4f}; mean latency: {la
 <h2>Failure classes</h2><table><tr><th class=l>class</th><th>attempts</th></tr>{classes}</table>
 <h2>Attempts that flipped from pass to fail</h2>{_flips(summary)}
 <h2>Lineage of tonight's generated tasks</h2>{_lineage(summary)}
+{"".join(section(summary) for section in members("report").values())}
 {f"<pre>{_e(json.dumps(extra, indent=1))}</pre>" if extra else ""}
 </body></html>"""

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from codecanary.failures import family
+from codecanary.report import render
 from codecanary.store import Store
 from reviewers.agreement import fault_confusion
 from reviewers.html import render_section
@@ -78,3 +79,5 @@ def test_report_section_renders_agreement_and_findings(night: tuple[Store, int, 
     assert listing.index("flagged and failed") < listing.index("failed, not flagged")
     assert "concurrency" in listing
     assert "Failing test case" in listing or "Falsifying example" in listing
+    page = render(summary, [])  # the nightly HTML report includes the section
+    assert "<h2 id=reviewers>Reviewers</h2>" in page and "id=review-attempts" in page
