@@ -15,6 +15,9 @@ command -v ip >/dev/null 2>&1 || need+=(iproute2)  # claude-code tests: `ip link
 if ! command -v rustc >/dev/null 2>&1 && ! [ -x "$HOME/.cargo/bin/rustc" ]; then
     need+=(rustc)
 fi
+# headless Chromium renders the HTML report in tests/e2e/test_report_browser.py
+command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 \
+    || need+=(chromium)
 if ((${#need[@]})); then
     echo "bootstrap: installing system packages: ${need[*]}" >&2
     SUDO=""

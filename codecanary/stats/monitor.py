@@ -38,7 +38,7 @@ class MonitorConfig:
 
     window: int = 14
     k: float = DEFAULT_K
-    q: float = 0.10
+    q: float = 0.07
 
 
 @dataclass(frozen=True)

@@ -49,7 +49,7 @@ class Power:
 
 
 def power(baseline: float, delta: float, tasks: int = 25, samples: int = 3, window: int = 14,
-          areas: int = 4, q: float = 0.10, k: float = DEFAULT_K, runs: int = 4000,
+          areas: int = 4, q: float = 0.07, k: float = DEFAULT_K, runs: int = 4000,
           horizon: int = 30, seed: int = 20260101) -> Power:
     """Power of the nightly monitor against a drop of ``delta`` (0.10 = 10 points)."""
     if not 0 < baseline < 1:
