@@ -12,7 +12,8 @@ from sandbox.bwrap import BwrapSandbox
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI_SUITE = ROOT / "tests" / "fixtures" / "mini_suite"
-ORDER = ["core", "generators", "sandbox", "assistants", "agent", "e2e"]
+ORDER = ["core", "generators", "reviewers", "report", "sandbox", "sandbox_docker", "assistants",
+         "agent", "e2e"]
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
