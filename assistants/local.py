@@ -1,0 +1,170 @@
+"""``local:<name-or-path.gguf>``: a GGUF model run in-process by llama-cpp-python.
+
+``name`` is a catalogued model (``codecanary models pull NAME``, see
+:mod:`assistants.models`); anything ending in ``.gguf`` is used by path.
+llama-cpp-python is an optional extra (``pip install 'codecanary[local]'``) and
+is imported only when the first answer is asked for.
+
+Decoding is greedy by default (temperature 0), so a local model gives the same
+answer to the same prompt: the K samples of a task are then generated once and
+the later ones reuse that answer (recorded as ``meta["reused_from"]``).
+Options go after a ``?``: ``local:qwen2.5-coder-0.5b?temperature=0.7&seed=3``
+(``temperature``, ``seed`` (sample k uses seed + k), ``max_tokens`` default
+1024, ``ctx`` context length default 4096, ``threads`` default all cores).
+
+The version recorded on every attempt is ``<file>@<sha256[:12]>
+llama-cpp-python/<version>``; tokens come from llama.cpp's own count; cost is 0.
+A prompt longer than the context, a crash of the runtime or an empty reply is an
+infra error, not a failure of the model.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from assistants.extract import extract
+from assistants.models import CATALOG, ModelError, known_sha256, resolve
+from assistants.openai_compat import parse_options
+from assistants.render import render
+from codecanary.registry import register
+from codecanary.types import Attempt, Task
+
+OPTIONS: dict[str, type] = {"temperature": float, "seed": int, "max_tokens": int, "ctx": int,
+                            "threads": int}
+INSTALL_HINT = "install the extra: .venv/bin/pip install -e '.[local]'"
+
+
+def llama_version() -> str | None:
+    """The installed llama-cpp-python version, or None when it is not installed."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("llama-cpp-python")
+    except PackageNotFoundError:
+        return None
+
+
+@dataclass
+class LocalAssistant:
+    """A GGUF model through llama-cpp-python; see the module docstring."""
+
+    name: str
+    path: Path
+    temperature: float = 0.0
+    seed: int = 0
+    max_tokens: int = 1024
+    ctx: int = 4096
+    threads: int = field(default_factory=lambda: os.cpu_count() or 2)
+    retries: int = 1
+
+    def __post_init__(self) -> None:
+        self.id = f"local:{self.name}"
+        lib = llama_version()
+        if lib is None:
+            raise ModelError(f"local:{self.name} needs llama-cpp-python; {INSTALL_HINT}")
+        self.sha256 = known_sha256(self.path)
+        self.version = f"{self.path.name}@{self.sha256[:12]} llama-cpp-python/{lib}"
+        self._llm: Any = None
+        self._lock = threading.Lock()
+        self._cache: dict[str, tuple[int, dict[str, Any], float]] = {}
+
+    def _model(self) -> Any:
+        if self._llm is None:
+            from llama_cpp import Llama
+
+            self._llm = Llama(model_path=str(self.path), n_ctx=self.ctx, n_threads=self.threads,
+                              seed=self.seed, verbose=False)
+        return self._llm
+
+    def _generate(self, messages: list[dict[str, str]], seed: int) -> dict[str, Any]:
+        llm = self._model()
+        prompt_len = len(llm.tokenize(
+            "".join(m["content"] for m in messages).encode(), add_bos=False))
+        if prompt_len + 64 > self.ctx:
+            raise ModelError(f"prompt of ~{prompt_len} tokens does not fit the context of "
+                             f"{self.ctx}; raise it with ?ctx=")
+        out: dict[str, Any] = llm.create_chat_completion(
+            messages=messages, temperature=self.temperature, seed=seed,
+            max_tokens=min(self.max_tokens, self.ctx - prompt_len - 32))
+        return out
+
+    def attempt(self, task: Task, sample: int, night: str) -> Attempt:
+        """Generate an answer (or reuse the greedy one) and extract its files."""
+        prompt = render(task)
+        greedy = self.temperature == 0
+        seed = self.seed if greedy else self.seed + sample
+        meta = {"temperature": str(self.temperature), "seed": str(seed),
+                "max_tokens": str(self.max_tokens), "ctx": str(self.ctx), "cost": "0 (local)"}
+        key = hashlib.sha256(f"{prompt.text}|{self.temperature}|{seed}".encode()).hexdigest()
+        head = f"[system]\n{prompt.system}\n\n[user]\n{prompt.user}"
+        with self._lock:
+            if greedy and key in self._cache:
+                first, data, latency = self._cache[key]
+                meta["reused_from"] = f"sample {first} (greedy decoding is deterministic)"
+            else:
+                start = time.monotonic()
+                data, error = {}, ""
+                for n in range(1 + self.retries):
+                    try:
+                        data = self._generate(prompt.messages(), seed + 1000 * n)
+                    except ModelError as exc:
+                        error = str(exc)
+                        break
+                    except Exception as exc:  # a runtime crash is infra, not the model's fault
+                        error = f"{type(exc).__name__}: {exc}"
+                        continue
+                    if (data["choices"][0]["message"].get("content") or "").strip():
+                        error = ""
+                        break
+                    error = "empty reply"
+                latency = time.monotonic() - start
+                if error:
+                    return Attempt(task_id=task.id, assistant=self.id, version=self.version,
+                                   sample=sample, files={}, transcript=head, latency_s=latency,
+                                   infra_error=f"local: {error}", meta=meta)
+                if greedy:
+                    self._cache[key] = (sample, data, latency)
+        reply = data["choices"][0]["message"]["content"]
+        usage = data.get("usage") or {}
+        got = extract(reply, prompt.targets, task.language, task.workspace)
+        meta.update({"finish_reason": str(data["choices"][0].get("finish_reason")),
+                     "extraction": "; ".join(got.notes) or "no code found"})
+        return Attempt(
+            task_id=task.id, assistant=self.id, version=self.version, sample=sample,
+            files=got.files, transcript=f"{head}\n\n[assistant]\n{reply}",
+            prompt_tokens=int(usage.get("prompt_tokens") or 0),
+            completion_tokens=int(usage.get("completion_tokens") or 0),
+            cost_usd=0.0, latency_s=latency, meta=meta,
+        )
+
+
+def status() -> tuple[bool, str]:
+    """Whether ``local:`` can run here, and why not."""
+    if llama_version() is None:
+        return False, f"llama-cpp-python missing; {INSTALL_HINT}"
+    from assistants.models import is_pulled
+
+    pulled = [n for n in CATALOG if is_pulled(n)]
+    if not pulled:
+        return False, "no model pulled; run `codecanary models pull qwen2.5-coder-0.5b`"
+    return True, f"llama-cpp-python {llama_version()}; models: {', '.join(pulled)}"
+
+
+@register("assistant", "local")
+def make_local(arg: str | None) -> LocalAssistant:
+    """Factory for ``local:<name-or-path.gguf>[?options]``."""
+    if not arg:
+        raise ModelError("give a model: local:qwen2.5-coder-0.5b or local:/path/to/model.gguf")
+    spec, _, query = arg.partition("?")
+    path = resolve(spec)
+    name = spec if spec in CATALOG else path.name
+    return LocalAssistant(name=name, path=path, **parse_options(query, OPTIONS))
+
+
+make_local.status = status  # type: ignore[attr-defined]
