@@ -23,6 +23,9 @@ PLUGIN_MODULES = (
     "assistants.sim",
     "assistants.anthropic_api",  # anthropic:<model>; the SDK is imported on first request
     "assistants.claude_code",  # claude-code[:<model>]; needs the claude CLI only when used
+    "assistants.local",  # local:<gguf>; llama-cpp-python is imported on first answer
+    "assistants.openai_compat",  # openai:<model>@<base-url>, plain HTTP
+    "assistants.command",  # command:<cmd>, any CLI agent, run in the sandbox
     "reviewers",  # static and model reviewers, summary sections reviews/agreement, report section
 )
 
