@@ -29,7 +29,6 @@ import atexit
 import contextlib
 import os
 import re
-import shutil
 import signal
 import socket
 import threading
@@ -69,25 +68,35 @@ REAPER = (
 TOOLS = {"python": "python3", "python3": "python3", "rustc": "rustc", "g++": "g++",
          "c++": "g++", "node": "node", "nodejs": "node", "javac": "javac", "java": "java"}
 """Tool basename (as a runner may name it on the host) -> the image's command."""
-_PY_VERSIONED = re.compile(r"python3\.\d+")
+_VERSIONED = [(re.compile(r"python3\.\d+"), "python3"),
+              (re.compile(r"([\w-]+-)?g\+\+(-\d+)?"), "g++")]
 
 
 def _tool(path: str) -> str | None:
     name = PurePosixPath(path).name
-    return "python3" if _PY_VERSIONED.fullmatch(name) else TOOLS.get(name)
+    for pattern, tool in _VERSIONED:
+        if pattern.fullmatch(name):
+            return tool
+    return TOOLS.get(name)
 
 
 def _host_tools() -> dict[str, str]:
-    """Host toolchain executables outside /usr (absent from the image) -> image tool."""
+    """Host toolchain executables named by sandbox.toolchains -> the image's tool."""
     from sandbox import toolchains
 
-    candidates = [toolchains.python_executable(), toolchains.rustc_path()]
-    candidates += [shutil.which(t) for t in ("g++", "node", "javac", "java")]
+    def call(name: str) -> str | None:  # tolerate toolchains without a given helper
+        fn = getattr(toolchains, name, None)
+        return fn() if callable(fn) else None
+
+    candidates = [call(n) for n in ("python_executable", "rustc_path", "gxx_path", "node_path")]
+    home = call("java_home")
+    if home:
+        candidates += [f"{home}/bin/java", f"{home}/bin/javac"]
     out: dict[str, str] = {}
     for path in filter(None, candidates):
         for p in {path, os.path.realpath(path)}:
             tool = _tool(p)
-            if tool and not p.startswith("/usr/"):
+            if tool and p.startswith("/"):
                 out[p] = tool
     return out
 
@@ -305,7 +314,8 @@ class DockerSandbox:
             self.image, ["python3", "-I", "-S", "-c", REAPER],
             detach=True, user=USER, working_dir=WORKDIR, network_mode="none", read_only=True,
             tmpfs={WORKDIR: f"size={limits.file_mb}m,mode=1777,exec,nosuid,nodev",
-                   "/tmp": "size=64m,mode=1777,exec,nosuid,nodev"},
+                   "/tmp": "size=64m,mode=1777,exec,nosuid,nodev",
+                   "/var/tmp": "size=16m,mode=1777,nosuid,nodev"},
             cap_drop=["ALL"], security_opt=["no-new-privileges"], mem_limit=mem,
             memswap_limit=mem, pids_limit=limits.processes + 8, ipc_mode="private",
             environment={"PATH": IMAGE_PATH, "LANG": "C.UTF-8"},

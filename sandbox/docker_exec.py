@@ -5,7 +5,7 @@ nothing left before it. The wrapper script below, run as the sandbox's
 unprivileged uid, does in one exec:
 
 1. kill every process of that uid in the container (``kill -9 -1`` spares only
-   PID 1, the reaper, and the caller) and wipe ``/box`` and ``/tmp``;
+   PID 1, the reaper, and the caller) and wipe every writable place (SCRATCH);
 2. read exactly N bytes of tar from stdin into ``/box``, then detach stdin;
 3. run the command with rlimits (CPU, file size, no core, open files);
 4. kill whatever the command left running (double-forked daemons included);
@@ -50,20 +50,25 @@ _OOM = (
     "do [ -r $f ] && { sed -n 's/^oom_kill //p' $f; return; }; done; echo 0; }"
 )
 _KILL_ALL = "while kill -9 -1 2>/dev/null; do :; done"
-_WIPE = (
-    f"rm -rf -- {WORKDIR}/* {WORKDIR}/.[!.]* {WORKDIR}/..?* /tmp/* /tmp/.[!.]* /tmp/..?* "
-    "2>/dev/null"
-)
+SCRATCH = (WORKDIR, "/tmp", "/var/tmp", "/dev/shm")
+"""Every place the sandbox uid can write; all wiped before and after each run."""
+_WIPE = "rm -rf -- " + " ".join(f"{d}/* {d}/.[!.]* {d}/..?*" for d in SCRATCH) + " 2>/dev/null"
 
 CLEANUP_SCRIPT = f"{_OOM}; {_KILL_ALL}; {_WIPE}; echo oom=$(oom)"
 """Run by the host after a timeout, an output overflow or a wrapper that did not finish."""
 
 
 def wrapper_script(collect: Sequence[str]) -> str:
-    """The ``sh -c`` text; arguments: input bytes, CPU s, file size (512-byte blocks), command."""
+    """The ``sh -c`` text; arguments: input bytes, CPU s, file size (512-byte blocks), command.
+
+    Collected paths go into the tar only when no component is a symlink (so
+    nothing outside the work directory is read) and they are regular files.
+    """
     files = " ".join(shlex.quote(check_relpath(c)) for c in collect)
     tar_out = (
-        f"tar -cf - --ignore-failed-read -- {files} 2>/dev/null | base64 -w0"
+        f"set -f --; for f in {files}; do p=; ok=1; IFS=/; for part in $f; do p=${{p:+$p/}}$part; "
+        '[ -L "$p" ] && ok=0; done; unset IFS; [ $ok = 1 ] && [ -f "$f" ] && set -- "$@" "$f"; '
+        'done; [ $# -gt 0 ] && tar -cf - -- "$@" 2>/dev/null | base64 -w0'
         if collect else ":"
     )
     trailer = r"printf '\n--codecanary-trailer--\nrc=%s oom=%s\n' "

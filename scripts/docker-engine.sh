@@ -12,7 +12,7 @@
 #      (no container registry is needed).
 # Idempotent and safe to run concurrently (a lock serialises runs). Progress goes to
 # stderr; the last line on stdout is `export DOCKER_HOST=unix://...` to eval.
-# Stop the service with: kill "$(cat /run/codecanary/podman.pid)".
+# `scripts/docker-engine.sh --stop` stops a service that this script started.
 set -euo pipefail
 
 # Keep BASE_TAG in step with BASE_IMAGE in sandbox/docker.py (a test checks it).
@@ -26,6 +26,17 @@ CONF=/etc/codecanary/containers.conf
 export CONTAINERS_CONF="$CONF"
 
 log() { echo "docker-engine: $*" >&2; }
+
+if [ "${1:-}" = "--stop" ]; then
+    pid="$(cat "$RUN_DIR/podman.pid" 2>/dev/null || true)"
+    if [ -n "$pid" ] && [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = podman ]; then
+        kill "$pid"
+        for _ in $(seq 50); do [ -e "/proc/$pid" ] || break; sleep 0.1; done
+        log "stopped the podman service (pid $pid)"
+    fi
+    rm -f "$RUN_DIR/podman.pid"
+    exit 0
+fi
 
 mkdir -p "$RUN_DIR" "$(dirname "$CONF")"
 exec 9>"$RUN_DIR/engine.lock"
@@ -67,7 +78,7 @@ if ! answers; then
     log "starting podman system service on unix://$SOCK"
     rm -f "$SOCK"
     setsid podman system service --time=0 "unix://$SOCK" \
-        </dev/null >>"$RUN_DIR/podman.log" 2>&1 &
+        </dev/null >>"$RUN_DIR/podman.log" 2>&1 9>&- &
     echo $! >"$RUN_DIR/podman.pid"
     for _ in $(seq 100); do
         answers && break
