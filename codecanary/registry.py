@@ -18,6 +18,7 @@ _REGISTRY: dict[str, dict[str, Any]] = {}
 PLUGIN_MODULES = (
     "sandbox.bwrap",
     "sandbox.local",
+    "sandbox.docker",  # docker backend; imports the docker SDK only when instantiated
     "sandbox.runners",
     "generators.faults",
     "assistants.sim",
