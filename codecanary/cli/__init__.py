@@ -9,7 +9,9 @@ import click
 from rich.console import Console
 from rich.logging import RichHandler
 
+from codecanary.cli.assistants import assistants_group
 from codecanary.cli.importing import export, import_group
+from codecanary.cli.models import models_group
 from codecanary.cli.nightly import nightly, report
 from codecanary.cli.power import power
 from codecanary.cli.sandbox import sandbox_group
@@ -35,6 +37,8 @@ cli.add_command(sandbox_group)
 cli.add_command(import_group)
 cli.add_command(export)
 cli.add_command(power)
+cli.add_command(models_group)
+cli.add_command(assistants_group)
 
 
 def main() -> None:
