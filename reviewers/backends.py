@@ -9,7 +9,8 @@ SDKs are imported only when a backend is first used.
 * ``local:<name or path>`` — a GGUF model run in-process by llama-cpp-python,
   its reply constrained to the findings JSON schema by a grammar. ``name`` is
   looked up among the files fetched by ``codecanary models pull``
-  (``$CODECANARY_MODELS``, ``~/.cache/codecanary/models``, ``./models``).
+  (``$CODECANARY_MODELS``, ``$XDG_CACHE_HOME/codecanary/models``,
+  ``~/.cache/codecanary/models``, ``./models``).
 """
 
 from __future__ import annotations
@@ -56,7 +57,9 @@ class AnthropicBackend:
 
 def model_dirs() -> list[Path]:
     """Where pulled GGUF models are looked for, in order."""
-    dirs = [os.environ.get("CODECANARY_MODELS", ""), "~/.cache/codecanary/models", "models"]
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    dirs = [os.environ.get("CODECANARY_MODELS", ""), f"{xdg}/codecanary/models" if xdg else "",
+            "~/.cache/codecanary/models", "models"]
     return [Path(d).expanduser() for d in dirs if d]
 
 

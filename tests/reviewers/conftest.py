@@ -12,6 +12,8 @@ from codecanary.types import Task
 HERE = Path(__file__).resolve().parent
 SUITE = [HERE / "fixtures", HERE.parent / "fixtures" / "mini_suite"]
 
+collect_ignore_glob = ["fixtures/*"]  # task data: hidden tests run only inside the sandbox
+
 
 @pytest.fixture(scope="session")
 def review_tasks() -> dict[str, Task]:
