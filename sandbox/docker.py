@@ -185,16 +185,33 @@ class DockerSandbox:
         collect: Sequence[str] = (),
         env: Mapping[str, str] | None = None,
     ) -> Execution:
-        """Run ``command`` in a warm box holding ``files`` (see sandbox.base.Sandbox)."""
-        box = self._acquire(limits)
+        """Run ``command`` in a warm box holding ``files`` (see sandbox.base.Sandbox).
+
+        A box found stopped (its PID 1 died, or someone removed it) is replaced
+        once; any other engine failure raises :class:`SandboxError`.
+        """
+        argv = image_command(command)
+        for attempt in (1, 2):
+            box = self._acquire(limits)
+            try:
+                return self._run(box, files, argv, limits, collect, env or {})
+            except self._errors as exc:
+                self._discard(box)
+                if attempt == 1 and self._stopped(box):
+                    continue
+                raise SandboxError(f"docker sandbox failed on {self.base_url}: {exc}; "
+                                   f"if the engine is down, {FIX}") from exc
+            finally:
+                box.lock.release()
+        raise AssertionError("unreachable")
+
+    def _stopped(self, box: _Box) -> bool:
+        """The engine answers and says the box is not running."""
         try:
-            return self._run(box, files, image_command(command), limits, collect, env or {})
+            box.container.reload()
         except self._errors as exc:
-            self._discard(box)
-            raise SandboxError(f"docker sandbox failed on {self.base_url}: {exc}; "
-                               f"if the engine is down, {FIX}") from exc
-        finally:
-            box.lock.release()
+            return "No such container" in str(exc) or "no such container" in str(exc)
+        return bool(box.container.status != "running")
 
     def containers(self) -> list[str]:
         """Ids of this sandbox's warm containers."""

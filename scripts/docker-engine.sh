@@ -64,6 +64,8 @@ default_ulimits = ["nofile=1024:1024", "nproc=4096:4096"]
 log_driver = "k8s-file"
 
 [engine]
+# An exec's conmon otherwise lingers 300 s after the exec ends (one per sandbox run).
+exit_command_delay = 5
 runtime = "runc"
 cgroup_manager = "cgroupfs"
 events_logger = "file"

@@ -157,3 +157,12 @@ def test_close_removes_every_container(engine: str) -> None:
     left = {c.id for c in client.containers.list(all=True, filters={"label": LABEL})}
     assert not ids & left
     assert WORKDIR == "/box"
+
+
+def test_a_removed_box_is_replaced(engine: str) -> None:
+    with DockerSandbox(base_url=engine) as sb:
+        sh(sb, "true")
+        first = sb.containers()
+        docker.DockerClient(base_url=engine).containers.get(first[0]).remove(force=True)
+        e = sh(sb, "echo again")
+        assert e.stdout == "again\n" and sb.containers() != first
