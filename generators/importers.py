@@ -27,10 +27,12 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from codecanary.types import LANGUAGES, Language, Task, content_id
+from codecanary.types import LANGUAGES, Kind, Language, Task, content_id
 from generators.export import task_from_json
 
 FIELDS = ("task_id", "prompt", "canonical_solution", "test", "entry_point")
+KIND_OF_CATEGORY: dict[str, Kind] = {"fix": "repair", "transform": "refactor"}
+"""HumanEval-Rust's ``category`` field -> task kind (anything else: implement)."""
 CATCH_ALL = "boundaries"
 """Weakness of a problem no heuristic recognises: small algorithmic problems
 whose failures are mostly edge cases (empty input, off-by-one)."""
@@ -69,6 +71,7 @@ class Problem:
     test: str
     entry_point: str
     line: int
+    category: str = ""
 
 
 @dataclass(frozen=True)
@@ -168,7 +171,8 @@ def parse_jsonl(text: str, source: str) -> tuple[list[Problem | Task], list[Line
         items.append(Problem(
             task_id=_clean(record["task_id"]), prompt=_clean(record["prompt"]),
             canonical_solution=_clean(record["canonical_solution"]), test=_clean(record["test"]),
-            entry_point=_clean(record["entry_point"]).strip(), line=number))
+            entry_point=_clean(record["entry_point"]).strip(), line=number,
+            category=str(record.get("category") or "")))
     return items, errors
 
 
@@ -239,11 +243,12 @@ def to_task(problem: Problem, language: Language, source: str, license_note: str
         entry = "solution.rs"
     else:
         raise ValueError(f"importing {language} problems is not supported; use python or rust")
-    tid = content_id(language, "implement", prompt, entry, workspace, reference, tests)
+    kind = KIND_OF_CATEGORY.get(problem.category, "implement")
+    tid = content_id(language, kind, prompt, entry, workspace, reference, tests)
     return Task(
         id=tid, name=slug(problem.task_id),
         title=f"{source} {problem.task_id}: {problem.entry_point}",
-        language=language, kind="implement", weakness=weakness_of(problem), prompt=prompt,
+        language=language, kind=kind, weakness=weakness_of(problem), prompt=prompt,
         entry_point=entry, workspace=workspace, reference=reference, tests=tests,
         difficulty="easy", origin="imported", license=f"{license_note} ({problem.task_id})",
     )

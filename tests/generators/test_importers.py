@@ -107,6 +107,11 @@ def test_rust_task_makes_the_entry_point_public() -> None:
     assert task.reference["solution.rs"].startswith("// Sum of a slice.\npub fn total(")
     assert task.workspace["solution.rs"].rstrip().endswith("todo!()\n}")
     assert task.tests["tests.rs"].startswith("use crate::solution::*;")
+    assert task.kind == "implement"
+    (fix,), _ = parse_jsonl(json.dumps({**RUST, "category": "fix"}), "x")
+    assert isinstance(fix, Problem)
+    repair = to_task(fix, "rust", "demo-rust", "MIT")
+    assert repair.kind == "repair" and repair.id != task.id
 
 
 def test_written_tasks_load_back_with_the_same_ids(tmp_path: Path) -> None:
