@@ -101,6 +101,17 @@ def _host_tools() -> dict[str, str]:
     return out
 
 
+RUNNER_DIR = ".cc/"
+"""Where runners keep their own plumbing (results, the differential config)."""
+
+
+def _map_paths(text: str, host: Mapping[str, str]) -> str:
+    for path in sorted(host, key=len, reverse=True):
+        if path in text:
+            text = re.sub(rf"(?<![\w./-]){re.escape(path)}(?![\w./-])", host[path], text)
+    return text
+
+
 def image_command(command: Sequence[str]) -> list[str]:
     """Make a runner's host command run in the image.
 
@@ -115,12 +126,17 @@ def image_command(command: Sequence[str]) -> list[str]:
     for i, arg in enumerate(command):
         if i == 0 and arg.startswith("/") and (tool := _tool(arg)):
             out.append(tool)
-            continue
-        for path in sorted(host, key=len, reverse=True):
-            if path in arg:
-                arg = re.sub(rf"(?<![\w./-]){re.escape(path)}(?![\w./-])", host[path], arg)
-        out.append(arg)
+        else:
+            out.append(_map_paths(arg, host))
     return out
+
+
+def image_files(files: Files) -> Files:
+    """The same mapping inside the runner's own files under ``.cc/`` (e.g. the
+    differential harness's build command in ``.cc/differential.json``)."""
+    host = _host_tools()
+    return {name: _map_paths(text, host) if name.startswith(RUNNER_DIR) else text
+            for name, text in files.items()}
 
 
 @dataclass
@@ -194,7 +210,7 @@ class DockerSandbox:
         for attempt in (1, 2):
             box = self._acquire(limits)
             try:
-                return self._run(box, files, argv, limits, collect, env or {})
+                return self._run(box, image_files(files), argv, limits, collect, env or {})
             except self._errors as exc:
                 self._discard(box)
                 if attempt == 1 and self._stopped(box):
@@ -212,6 +228,13 @@ class DockerSandbox:
         except self._errors as exc:
             return "No such container" in str(exc) or "no such container" in str(exc)
         return bool(box.container.status != "running")
+
+    def ping(self) -> bool:
+        """Whether the engine answers now."""
+        try:
+            return bool(self.client.ping())
+        except self._errors:
+            return False
 
     def containers(self) -> list[str]:
         """Ids of this sandbox's warm containers."""

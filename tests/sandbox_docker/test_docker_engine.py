@@ -8,12 +8,17 @@ import sys
 from collections.abc import Sequence
 
 import docker
+import pytest
 
+from codecanary.tasks import load_suite
 from codecanary.types import Execution, Limits, Task
 from sandbox.base import WORKDIR
 from sandbox.docker import LABEL, DockerSandbox
 from sandbox.docker_exec import MARKER
 from sandbox.runners import reference_files, run_tests
+from tests.conftest import ROOT
+
+LANG_SUITE = ROOT / "tests" / "fixtures" / "lang_suite"
 
 PY = sys.executable  # a host path on purpose: the backend maps it to the image's python3
 L = Limits(time_s=20)
@@ -50,6 +55,16 @@ def test_rust_task_through_the_runner(docker_sandbox: DockerSandbox, rust_task: 
                        {rust_task.entry_point: "pub fn sum_to(n: u64) -> u64 { let v = vec![1]; "
                                                "let w = v; v.len() as u64 + n }"})
     assert broken.compile_error and "E0382" in broken.diagnostics
+
+
+@pytest.mark.parametrize("language", ["cpp", "javascript", "java", "rust"])
+def test_compiled_languages_with_the_differential_harness(
+        docker_sandbox: DockerSandbox, language: str) -> None:
+    tasks, errors = load_suite([LANG_SUITE / language])
+    assert not errors and tasks
+    e = run_tests(docker_sandbox, tasks[0], reference_files(tasks[0]))
+    assert e.passed, (e.stdout[-2000:], e.stderr[-2000:])
+    assert any(t.name == "differential" and t.outcome == "passed" for t in e.tests), e.tests
 
 
 def test_runs_unprivileged_with_no_capability(docker_sandbox: DockerSandbox) -> None:

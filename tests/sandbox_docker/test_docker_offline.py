@@ -14,7 +14,7 @@ import pytest
 
 from sandbox import docker as docker_backend
 from sandbox.base import SandboxError
-from sandbox.docker import BASE_IMAGE, DockerSandbox, image_command
+from sandbox.docker import BASE_IMAGE, DockerSandbox, image_command, image_files
 from sandbox.docker_exec import MARKER, Streamed, input_tar, parse_trailer
 from sandbox.toolchains import rustc_path
 
@@ -41,6 +41,14 @@ def test_host_paths_inside_shell_scripts_are_mapped_as_whole_words() -> None:
     out = image_command(["/bin/sh", "-c", script])
     assert out[:2] == ["/bin/sh", "-c"]
     assert out[2] == f"rustc --test a.rs && echo {rustc}x {rustc}/y 'rustc'"
+
+
+def test_host_paths_in_runner_files_are_mapped_but_task_files_are_not() -> None:
+    files = {".cc/differential.json": f'{{"run": ["{sys.executable}", "d.py"]}}',
+             "solution.py": f"# {sys.executable}\n"}
+    out = image_files(files)
+    assert out[".cc/differential.json"] == '{"run": ["python3", "d.py"]}'
+    assert out["solution.py"] == files["solution.py"]
 
 
 def test_bare_tools_and_unknown_paths_are_left_alone() -> None:
