@@ -151,7 +151,7 @@ def parse_jsonl(text: str, source: str) -> tuple[list[Problem | Task], list[Line
         try:
             record = json.loads(raw)
         except json.JSONDecodeError as exc:
-            errors.append(LineError(source, number, f"is not valid JSON ({exc.msg} at column "
+            errors.append(LineError(source, number, f"is not valid JSON ({exc.msg}, column "
                                     f"{exc.colno}): truncated or malformed line; fix or drop it"))
             continue
         if not isinstance(record, dict):

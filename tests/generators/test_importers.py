@@ -172,7 +172,7 @@ def test_cli_import_jsonl_checks_references_in_the_sandbox(tmp_path: Path) -> No
                                       str(tmp_path / "out"), "--check", "--report", str(report)])
     assert result.exit_code == 1, result.output
     assert "imported 2 task(s)" in result.output
-    assert "demo.jsonl:3:" in result.output
+    assert "demo:3: is not valid JSON" in result.output
     assert "canonical solutions passing in the sandbox: 1/2" in result.output
     data = json.loads(report.read_text())
     assert [f["task"] for f in data["failures"]] == ["demo-2"]
