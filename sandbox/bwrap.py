@@ -1,8 +1,8 @@
 """The bubblewrap backend: the default sandbox on Linux.
 
 Layers, outermost first (root mode, i.e. when codecanary runs as root), all set
-up by :class:`sandbox.process.ChildSetup` in the forked child before it executes
-bwrap, with system calls only (no helper program, so the start-up cost is bwrap's):
+up by :class:`sandbox.process.ChildSetup` with system calls, in one small compiled
+launcher that then executes bwrap (one exec instead of a chain of helpers):
 
 1. The child joins the run's memory and pids cgroups, enters a private mount
    namespace where the toolchains (which may live under root's unreadable home)
@@ -39,7 +39,7 @@ from codecanary.registry import register
 from codecanary.types import Execution, Files, Limits
 from sandbox import cgroups
 from sandbox.base import WORKDIR, SandboxError, cap, check_relpath, read_artifacts_tar
-from sandbox.process import ChildSetup, RawResult, run_capped
+from sandbox.process import ChildSetup, RawResult, compiled_launcher, run_capped
 from sandbox.toolchains import toolchain_paths
 
 UID_BASE = 61000
@@ -163,14 +163,17 @@ class BwrapSandbox:
                 rlimits=self._rlimits(limits, groups), cgroup_procs=tuple(groups.procs_files()),
                 uid=uid, tools_mnt=TOOLS_MNT, binds=tuple(self.binds) if uid is not None else (),
             )
+            launcher = compiled_launcher()
+            prefix = [launcher, *setup.launcher_args(), "--"] if launcher else []
             try:
                 raw = run_capped(
-                    lambda fd: self._argv(command, limits, collect, env or {}, file_args, fd),
+                    lambda fd: [*prefix,
+                                *self._argv(command, limits, collect, env or {}, file_args, fd)],
                     timeout_s=limits.time_s,
                     output_cap=limits.output_bytes,
                     env={"PATH": BASE_PATH, "LANG": "C.UTF-8"},
                     kill_extra=groups.kill_all,
-                    preexec=setup,
+                    preexec=None if launcher else setup,
                     pass_fds=fds,
                 )
             except (OSError, subprocess.SubprocessError) as exc:
@@ -261,7 +264,7 @@ def _interpret(raw: RawResult, limits: Limits, collect: Sequence[str], oom: bool
         verdict = "ok"
     stderr = cap(raw.stderr, limits.output_bytes)
     infra = None
-    if stderr.startswith("bwrap:"):
+    if stderr.startswith(("bwrap:", "launcher:")):
         infra = f"sandbox failed to start: {stderr[:500]}"
     return Execution(
         exit_code=rc,
