@@ -20,9 +20,9 @@ import functools
 import hashlib
 import logging
 import os
-import shutil
 import resource
 import selectors
+import shutil
 import signal
 import subprocess
 import time
