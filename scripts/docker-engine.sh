@@ -79,8 +79,10 @@ answers() {
 if ! answers; then
     log "starting podman system service on unix://$SOCK"
     rm -f "$SOCK"
-    setsid podman system service --time=0 "unix://$SOCK" \
-        </dev/null >>"$RUN_DIR/podman.log" 2>&1 9>&- &
+    # Started from $RUN_DIR: an exec's conmon writes its "oom" marker file into the
+    # service's working directory, which must not be the caller's checkout.
+    (cd "$RUN_DIR" && exec setsid podman system service --time=0 "unix://$SOCK" \
+        </dev/null >>"$RUN_DIR/podman.log" 2>&1 9>&-) &
     echo $! >"$RUN_DIR/podman.pid"
     for _ in $(seq 100); do
         answers && break

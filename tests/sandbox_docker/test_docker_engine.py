@@ -125,6 +125,7 @@ def test_memory_limit_verdict(docker_sandbox: DockerSandbox) -> None:
     again = docker_sandbox.run({"m.py": "print('fine')"}, ["python3", "m.py"],
                                Limits(time_s=20, memory_mb=128))
     assert again.verdict == "ok" and again.stdout == "fine\n"
+    assert not (ROOT / "oom").exists()  # conmon's OOM marker lands in the service's cwd
 
 
 def test_cpu_limit_verdict(docker_sandbox: DockerSandbox) -> None:
