@@ -50,6 +50,7 @@ class HostileRunner:
                 (CG / "cgroup.subtree_control").write_text("+pids +memory")
         (self.outer / "pids.max").write_text(str(OUTER_PIDS_MAX))
         self.parent = f"{self.name}/codecanary"
+        self.mounts_before = set(_codecanary_mounts())
 
     def options(self) -> dict[str, Any]:
         if self.backend != "bwrap":
@@ -87,8 +88,8 @@ class HostileRunner:
                 found += [f"cgroup {d}" for d in (ctrl / self.parent).glob("*") if d.is_dir()]
                 found += [f"cgroup {d}" for d in (ctrl / "codecanary").glob(f"{UID_BASE // 100}*")
                           if d.is_dir()]
-        mounts = Path("/proc/self/mountinfo").read_text()
-        found += [f"mount {ln}" for ln in mounts.splitlines() if "codecanary" in ln]
+        # Only new ones: an engine's image build may hold codecanary mounts meanwhile.
+        found += [f"mount {m}" for m in _codecanary_mounts() if m not in self.mounts_before]
         return found
 
     def close(self) -> None:
@@ -105,6 +106,12 @@ class HostileRunner:
             for d in sorted(top.glob("**/"), key=lambda p: -len(p.parts)):
                 with contextlib.suppress(OSError):
                     d.rmdir()
+
+
+def _codecanary_mounts() -> list[str]:
+    """Mount points (in the host's mount namespace) whose line names codecanary."""
+    lines = Path("/proc/self/mountinfo").read_text().splitlines()
+    return [ln.split()[4] for ln in lines if "codecanary" in ln]
 
 
 def _sandbox_processes() -> list[tuple[int, int]]:
