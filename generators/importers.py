@@ -228,7 +228,12 @@ def _rust_files(p: Problem) -> tuple[str, dict[str, str], dict[str, str], dict[s
               f"`pub`); use only the standard library.\n\n```rust\n{p.prompt.rstrip()}\n```\n")
     head = _public(p.prompt.rstrip("\n"))
     stub = head + "\n    todo!()\n}\n"
-    reference = head + "\n" + p.canonical_solution.strip("\n") + "\n"
+    if "// END_PROMPT" in p.canonical_solution:
+        # some HumanEval-Rust records carry the whole file (prompt, imports and
+        # solution between BEGIN_/END_ markers) instead of the body alone
+        reference = _public(p.canonical_solution.strip("\n")) + "\n"
+    else:
+        reference = head + "\n" + p.canonical_solution.strip("\n") + "\n"
     test = "use crate::solution::*;\n\n" + p.test.strip() + "\n"
     return prompt, {"solution.rs": stub}, {"solution.rs": reference}, {"tests.rs": test}
 

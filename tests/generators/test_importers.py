@@ -112,6 +112,13 @@ def test_rust_task_makes_the_entry_point_public() -> None:
     assert isinstance(fix, Problem)
     repair = to_task(fix, "rust", "demo-rust", "MIT")
     assert repair.kind == "repair" and repair.id != task.id
+    whole_file = {**RUST, "canonical_solution": "// BEGIN_PROMPT\n// Sum of a slice.\n"
+                  "use std::iter::Sum;\n\nfn total(xs: &[i32]) -> i32 {\n    // END_PROMPT\n"
+                  "    // BEGIN_CANONICAL_SOLUTION\n    xs.iter().sum()\n}\n"
+                  "// END_CANONICAL_SOLUTION"}
+    reference = to_task(Problem(**whole_file, line=1), "rust", "r", "MIT").reference
+    assert reference["solution.rs"].count("fn total") == 1
+    assert "use std::iter::Sum;\n\npub fn total(" in reference["solution.rs"]
 
 
 def test_written_tasks_load_back_with_the_same_ids(tmp_path: Path) -> None:
