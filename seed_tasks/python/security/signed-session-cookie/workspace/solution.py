@@ -1,0 +1,10 @@
+class InvalidSession(ValueError):
+    pass
+
+
+def encode_session(data, key):
+    raise NotImplementedError
+
+
+def decode_session(cookie, key):
+    raise NotImplementedError
