@@ -53,7 +53,8 @@ def test_deterministic(py_task: Task) -> None:
     a = SimAssistant(load_profile("baseline"))
     b = SimAssistant(load_profile("baseline"))
     for s in range(20):
-        assert a.attempt(py_task, s, "2026-01-01").files == b.attempt(py_task, s, "2026-01-01").files
+        night = "2026-01-01"
+        assert a.attempt(py_task, s, night).files == b.attempt(py_task, s, night).files
 
 
 def test_rate_zero_answers_reference(py_task: Task) -> None:
