@@ -1,17 +1,22 @@
 """The campaign's nodes: plain functions of (deps, state) returning partial state.
 
-plan -> generate -> attempt -> execute -> review -> score -> plan ... -> report.
-generate passes work through unchanged for now (task mutation plugs in there);
-review classifies each failure and has the reviewers critique each answer.
+plan -> generate -> validate -> attempt -> execute -> review -> score -> plan ... -> report.
+plan runs the anchor suite first, then asks the targeting policy (agent.policy)
+where to explore; generate proposes children with the task mutators, validate
+puts them through the gate (agent.explore); review classifies each failure and
+has the reviewers critique each answer.
 """
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import logging
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Literal
 
+from agent import explore
+from agent.policy import arm_report, choose, flagged, new_state, observe, rng_for
 from agent.state import (
     CampaignState,
     Deps,
@@ -33,21 +38,73 @@ log = logging.getLogger(__name__)
 
 
 def plan(deps: Deps, state: CampaignState) -> dict[str, Any]:
-    """Take the next round of work items, skipping any already recorded (resume)."""
+    """The next round: anchor items first (skipping any already recorded: resume), then,
+    while budget is left, exploration requests chosen by the policy (agent.policy)."""
     done = deps.store.done_keys(state["campaign_id"])
     pending = [item for item in state.get("pending", []) if (item[0], item[1]) not in done]
-    return {"batch": pending[: deps.batch_size], "pending": pending[deps.batch_size:],
-            "attempts": [], "executions": []}
+    idle: dict[str, Any] = {"attempts": [], "executions": [], "requests": [], "proposals": []}
+    if pending:
+        return idle | {"batch": pending[: deps.batch_size], "pending": pending[deps.batch_size:]}
+    left = state.get("budget", 0) - len(done)
+    if left <= 0 or not state.get("policy"):
+        return idle | {"batch": [], "pending": []}
+    rnd = state.get("round", 0)
+    quota = min(deps.batch_size, left)
+    n = max(1, quota // max(1, deps.policy.samples))
+    requests = choose(state["policy"], rng_for(state.get("seed", 0), "plan", rnd), n,
+                      deps.policy, state.get("focus") or None)
+    return idle | {"batch": [], "pending": [], "requests": requests, "round": rnd + 1,
+                   "quota": quota}
 
 
 def route_after_plan(state: CampaignState) -> Literal["generate", "report"]:
     """More work goes on to generate; an empty round ends the campaign."""
-    return "generate" if state.get("batch") else "report"
+    return "generate" if state.get("batch") or state.get("requests") else "report"
 
 
 def generate(deps: Deps, state: CampaignState) -> dict[str, Any]:
-    """Task generation hook: the anchor suite passes through unchanged."""
-    return {}
+    """Propose one child per exploration request (anchor rounds pass through unchanged)."""
+    requests = state.get("requests") or []
+    if not requests:
+        return {}
+    taken = set(state["policy"]["tasks"]) | {e["id"] for e in state.get("lineage", [])}
+    return {"proposals": [explore.propose(deps, r, state.get("seed", 0), state["round"], i,
+                                          taken) for i, r in enumerate(requests)]}
+
+
+def validate(deps: Deps, state: CampaignState) -> dict[str, Any]:
+    """Gate every proposal; the round's work is the accepted children and, for requests
+    without one, another sample of their source. Nothing unvalidated is attempted."""
+    requests = state.get("requests") or []
+    if not requests:
+        return {}
+    policy = copy.deepcopy(state["policy"])
+    lineage = list(state.get("lineage", []))
+    known = explore.known_tasks(deps, policy)
+    samples = max(1, deps.policy.samples)
+    items: list[list[Any]] = []
+    for p in state.get("proposals", []):
+        req = requests[p["request"]]
+        if p["task"] is not None:
+            mutation, ok, reason = explore.gate_proposal(deps, p, known)
+            child = mutation.task
+            depth = policy["tasks"][req["source"]]["depth"] + 1
+            lineage.append({"id": child.id, "name": child.name, "parent": child.parent,
+                            "operator": p["operator"], "params": p["params"],
+                            "arm": req["arm"], "relation": req["relation"],
+                            "round": state["round"], "depth": depth, "accepted": ok,
+                            "reason": reason})
+            explore.record_lineage(deps, state["campaign_id"], mutation, ok, reason)
+            if ok:
+                explore.accept(deps, policy, child, depth)
+                known.add(child)
+                items += [[child.id, s] for s in range(samples)]
+                continue
+        src = policy["tasks"][req["source"]]
+        items += [[req["source"], src["next_sample"] + s] for s in range(samples)]
+        src["next_sample"] += samples
+    return {"batch": items[: state.get("quota", len(items))], "policy": policy,
+            "lineage": lineage, "proposals": []}
 
 
 def attempt(deps: Deps, state: CampaignState) -> dict[str, Any]:
@@ -120,21 +177,41 @@ def review(deps: Deps, state: CampaignState) -> dict[str, Any]:
 
 
 def score(deps: Deps, state: CampaignState) -> dict[str, Any]:
-    """Classify each execution and record attempt + execution in one transaction."""
+    """Classify each execution and record attempt + execution in one transaction; count
+    each outcome in the policy. Items already recorded (a resumed round) are not stored
+    twice, but still counted, so the policy ends up the same as in an uninterrupted run."""
     done = state.get("done", 0)
+    recorded = deps.store.done_keys(state["campaign_id"])
+    policy = copy.deepcopy(state.get("policy") or new_state())
     for ad, ed in zip(state["attempts"], state["executions"], strict=True):
         a = attempt_from_dict(ad)
         e = execution_from_dict(ed)
         e = dataclasses.replace(e, failure_class=e.failure_class or classify(e, a))
-        deps.store.record(state["campaign_id"], a, e)
+        if (a.task_id, a.sample) not in recorded:
+            deps.store.record(state["campaign_id"], a, e)
+        if a.task_id in policy["tasks"]:
+            infra = a.infra_error or e.infra_error
+            observe(policy, a.task_id, a.sample, None if infra else e.passed)
         done += 1
         if deps.progress:
             deps.progress(done, state["total"], deps.tasks[a.task_id].name)
-    return {"done": done, "attempts": [], "executions": []}
+    return {"done": done, "attempts": [], "executions": [], "policy": policy}
 
 
 def report(deps: Deps, state: CampaignState) -> dict[str, Any]:
-    """Summarise the night against the previous one and close the campaign."""
+    """Summarise the night against the previous one and close the campaign; exploration
+    adds its arms, weak spots, lineage and gate share per operator."""
     summary = summarize(deps.store, state["campaign_id"])
+    if state.get("policy") and (state.get("budget") or state.get("mode") == "probe"):
+        policy = state["policy"]
+        lineage = state.get("lineage", [])
+        summary["exploration"] = {
+            "mode": state.get("mode", "nightly"), "budget": state.get("budget", 0),
+            "seed": state.get("seed", 0), "rounds": state.get("round", 0),
+            "focus": state.get("focus", []), "flag_rate": deps.policy.flag_rate,
+            "flag_confidence": deps.policy.flag_confidence,
+            "flagged": flagged(policy, deps.policy), "arms": arm_report(policy, deps.policy),
+            "tasks": policy["tasks"], "lineage": lineage,
+            "operators": explore.operator_shares(lineage)}
     deps.store.finish_campaign(state["campaign_id"], "done", summary)
     return {"summary": summary}

@@ -7,13 +7,14 @@ checkpoint it; tasks and the database are reached through injected deps.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from typing import Any, TypedDict
 
+from agent.policy import PolicyConfig
 from assistants.base import Assistant
-from codecanary.store import Store
-from codecanary.types import Attempt, Execution, Task, TestOutcome
+from codecanary.store import Store, TaskRow
+from codecanary.types import Attempt, Execution, Limits, Task, TestOutcome
 from sandbox.base import Sandbox
 
 
@@ -25,6 +26,18 @@ class CampaignState(TypedDict, total=False):
     attempts / executions: the round's answers and their test runs (as dicts).
     done / total: progress over the campaign.
     summary: the night's results, filled in by the report node.
+
+    Exploration (issue 6; see agent.policy):
+    mode: "nightly" (anchor suite, then exploration) or "probe" (exploration only).
+    budget: total attempts of the campaign, anchor included (0: anchor suite only).
+    seed: every random choice is a hash of (seed, round, ...), so a resumed run repeats it.
+    round: exploration rounds planned so far.
+    focus: the arms ("weakness@language") exploration may choose; empty: all.
+    policy: the bandit's counts (agent.policy.PolicyState).
+    requests: what plan asked generate for this round (arm, task, relation, source).
+    proposals: the candidate children of this round (task JSON, operator, params) or none.
+    quota: attempts this exploration round may spend.
+    lineage: every generated candidate of the campaign, accepted or rejected with reasons.
     """
 
     campaign_id: int
@@ -35,9 +48,67 @@ class CampaignState(TypedDict, total=False):
     done: int
     total: int
     summary: dict[str, Any]
+    mode: str
+    budget: int
+    seed: int
+    round: int
+    focus: list[str]
+    policy: dict[str, Any]
+    requests: list[dict[str, Any]]
+    proposals: list[dict[str, Any]]
+    quota: int
+    lineage: list[dict[str, Any]]
 
 
 ProgressFn = Callable[[int, int, str], None]
+MutatorsFn = Callable[[str, str], Sequence[Any]]
+"""(weakness, language) -> the task mutators (generators.mutators.TaskMutator) of that cell."""
+GateFn = Callable[..., Any]
+"""(sandbox, mutation, known) -> generators.gate.GateResult."""
+
+
+def real_mutators(weakness: str, language: str) -> Sequence[Any]:
+    """The registered task mutators of a cell (imported on first use)."""
+    from generators.mutators import mutators_for
+
+    return list(mutators_for(weakness, language))
+
+
+def real_gate(sandbox: Sandbox, mutation: Any, known: Any) -> Any:
+    """The validation gate of generated tasks (imported on first use)."""
+    from generators.gate import gate
+
+    return gate(sandbox, mutation, known)
+
+
+class TaskCache(dict[str, Task]):
+    """The campaign's tasks by id; a task not in memory is read from the store.
+
+    A resumed campaign starts with none of its generated tasks loaded: they come
+    back from the tasks table (content-addressed, so the id proves the content).
+    """
+
+    def __init__(self, store: Store, tasks: dict[str, Task] | None = None) -> None:
+        super().__init__(tasks or {})
+        self.store = store
+
+    def __missing__(self, task_id: str) -> Task:
+        with self.store.session() as s:
+            row = s.get(TaskRow, task_id)
+            data = dict(row.data) if row is not None else None
+        if data is None:
+            raise KeyError(task_id)
+        task = task_from_store(data)
+        self[task_id] = task
+        return task
+
+
+def task_from_store(data: dict[str, Any]) -> Task:
+    """The task of a tasks-table row's ``data`` (inverse of codecanary.store.task_to_json)."""
+    fields = dict(data)
+    fields["weakness"] = tuple(fields["weakness"])
+    fields["limits"] = Limits(**fields.get("limits") or {})
+    return Task(**fields)
 
 
 @dataclass
@@ -53,6 +124,9 @@ class Deps:
     batch_size: int = 4
     sandbox_retries: int = 2
     progress: ProgressFn | None = None
+    policy: PolicyConfig = field(default_factory=PolicyConfig)
+    mutators: MutatorsFn = real_mutators
+    gate: GateFn = real_gate
 
 
 def attempt_to_dict(a: Attempt) -> dict[str, Any]:

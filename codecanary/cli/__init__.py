@@ -14,6 +14,8 @@ from codecanary.cli.importing import export, import_group
 from codecanary.cli.models import models_group
 from codecanary.cli.nightly import nightly, report
 from codecanary.cli.power import power
+from codecanary.cli.probe import probe
+from codecanary.cli.resume import resume
 from codecanary.cli.sandbox import sandbox_group
 from codecanary.cli.tasks import tasks_group
 
@@ -39,6 +41,8 @@ cli.add_command(export)
 cli.add_command(power)
 cli.add_command(models_group)
 cli.add_command(assistants_group)
+cli.add_command(probe)
+cli.add_command(resume)
 
 
 def main() -> None:

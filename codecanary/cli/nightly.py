@@ -9,14 +9,13 @@ from pathlib import Path
 from typing import Any
 
 import click
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from agent.graph import run_campaign
-from agent.state import Deps
+from agent.state import Deps, TaskCache
 from assistants.base import create
 from assistants.sim import ProfileError
 from codecanary.cli.common import err, load_tasks, make_sandbox, out
+from codecanary.cli.resume import checkpoint_path, progress_bar, run_checkpointed
 from codecanary.history import summaries
 from codecanary.registry import UnknownPluginError
 from codecanary.report import render
@@ -86,10 +85,16 @@ def write_outputs(summary: dict[str, Any], store: Store, report_path: str | None
 @click.option("--batch", "use_batch", is_flag=True,
               help="anthropic: send the whole night as one Message Batch (half price), wait "
                    "for it, and adopt it again if the run is restarted.")
+# Issue 6 (adaptive campaign): total attempts; exploration spends what the anchor leaves.
+@click.option("--budget", default=0, show_default=True, type=click.IntRange(min=0),
+              help="Total attempts of the night: the anchor suite runs in full first, then "
+                   "adaptive exploration spends the rest (0: anchor suite only).")
+@click.option("--seed", default=None, type=int,
+              help="Seed of every exploration choice (default: from the night's date).")
 def nightly(assistant_id: str, db: str, night: str | None, samples: int,
             task_paths: tuple[str, ...], report_path: str, json_path: str | None,
             sandbox_name: str, workers: int, cost_cap: float | None, use_batch: bool,
-            window: int = 14) -> None:
+            window: int = 14, budget: int = 0, seed: int | None = None) -> None:
     """Run the anchor suite, compare with the previous night, report.
 
     Exit code: 0 nothing degraded, 1 significant degradation, 2 error.
@@ -121,26 +126,27 @@ def nightly(assistant_id: str, db: str, night: str | None, samples: int,
     extra: dict[str, Any] = {}
     if use_batch:  # issue 5: submit (or adopt after a restart) one batch for the whole night
         extra["batch"] = _start_batch(assistant, assistant_id, store, night, tasks, samples)
+    anchor = len(tasks) * samples
+    if 0 < budget < anchor:
+        err.print(f"[yellow]--budget {budget} is below the anchor suite ({anchor} attempts): "
+                  "the anchor runs in full, nothing is left to explore[/]")
+    seed = int(night.replace("-", "")) if seed is None else seed
+    checkpoints = checkpoint_path(db)
     campaign_id = store.start_campaign(
         "nightly", night, assistant.id, assistant.version,
         {"assistant_spec": assistant_id, "samples": samples, "tasks": [t.id for t in tasks],
-         "sandbox": sandbox_name, "monitor": {"window": window}, **extra})
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  TimeElapsedColumn(), TextColumn("{task.fields[last]}"), console=err,
-                  transient=False) as progress:
-        bar = progress.add_task(f"night {night}", total=len(tasks) * samples, last="")
-
-        def on_progress(done: int, total: int, label: str) -> None:
-            progress.update(bar, completed=done, total=total, last=label)
-
+         "sandbox": sandbox_name, "monitor": {"window": window}, "budget": budget,
+         "seed": seed, "workers": workers, "checkpoints": checkpoints,
+         "report": report_path and str(Path(report_path).resolve()),
+         "json": json_path and str(Path(json_path).resolve()), **extra})
+    progress, on_progress = progress_bar(f"night {night} (campaign {campaign_id})",
+                                         max(anchor, budget))
+    with progress:
         deps = Deps(store=store, sandbox=sandbox, assistant=assistant,
-                    tasks={t.id: t for t in tasks}, night=night, workers=workers,
-                    progress=on_progress)
-        try:
-            summary = run_campaign(deps, campaign_id, samples)
-        except Exception as exc:
-            store.finish_campaign(campaign_id, "failed", {"error": str(exc)})
-            raise
+                    tasks=TaskCache(store, {t.id: t for t in tasks}), night=night,
+                    workers=workers, progress=on_progress)
+        summary = run_checkpointed(deps, campaign_id, checkpoints, samples=samples,
+                                   budget=budget, seed=seed)
     print_table(summary)
     write_outputs(summary, store, report_path, json_path)
     if not summary["trustworthy"]:

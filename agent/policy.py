@@ -1,0 +1,175 @@
+"""Where to spend the next attempts: Thompson sampling over (weakness, language) cells.
+
+The exploration half of a campaign is a bandit. Each *arm* is a cell
+``"weakness@language"`` with a Beta posterior on the assistant's **failure**
+rate there (prior Beta(1, 1), updated by every recorded outcome, infra errors
+excluded). A round draws one failure rate per arm and spends the next attempt
+in the arm with the highest draw, so areas that fail get more attention while
+areas with little evidence still get tried (their posteriors are wide).
+
+Inside the chosen arm a second Thompson draw, on each task's own posterior,
+picks the task to build on, and its last outcome decides what to do:
+
+- it **failed** -> ``sibling``: generate another task from the same parent (or
+  from the task itself when it is a seed) to confirm that the weak spot is real
+  and not a fluke of one task;
+- it **passed** -> ``child``: mutate it one level deeper (harder), up to
+  ``max_depth``; past that, a sibling;
+- it has no outcome yet (a probe's seeds) -> ``repeat``: attempt it as it is.
+
+A request whose generation fails (no operator, or every child rejected by the
+gate) falls back to a ``repeat`` of its source task, which is already valid: so
+every request costs exactly its attempts and the campaign always terminates.
+
+Everything here is plain JSON-friendly data so the state can be checkpointed,
+and every random choice comes from :func:`rng_for` (a hash of the campaign seed
+and the round), so a resumed campaign makes exactly the same choices.
+
+:func:`flagged` is the hunting verdict (used by ``probe`` and the benchmark):
+an arm is a weak spot when the posterior probability that its failure rate
+exceeds ``flag_rate`` reaches ``flag_confidence``. It is a search signal, not
+the night-vs-baseline statistic of :mod:`codecanary.stats`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import random
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from codecanary.types import Task
+
+Relation = Literal["sibling", "child", "repeat"]
+PolicyState = dict[str, Any]
+"""``{"arms": {arm: [fails, passes]}, "tasks": {task id: TaskStat dict}}``."""
+
+
+@dataclass(frozen=True)
+class PolicyConfig:
+    """Knobs of the targeting policy.
+
+    prior_fail, prior_pass: Beta prior pseudo-counts (integers, so the flag test is exact).
+    max_depth: deepest generation a ``child`` request may create (seeds are depth 0).
+    samples: answers per generated task (1 spreads the evidence over more tasks).
+    flag_rate, flag_confidence, flag_min_n: an arm is flagged when
+        P(failure rate > flag_rate) >= flag_confidence with at least flag_min_n outcomes.
+    """
+
+    prior_fail: int = 1
+    prior_pass: int = 1
+    max_depth: int = 3
+    samples: int = 1
+    flag_rate: float = 0.3
+    flag_confidence: float = 0.95
+    flag_min_n: int = 5
+
+
+def arm_of(task: Task) -> str:
+    """The bandit arm of a task: its primary weakness area and its language."""
+    return f"{task.area}@{task.language}"
+
+
+def rng_for(seed: int, *parts: object) -> random.Random:
+    """A random generator determined by ``seed`` and ``parts`` (stable across processes)."""
+    h = hashlib.sha256("|".join(map(str, (seed, *parts))).encode()).digest()
+    return random.Random(int.from_bytes(h[:8], "big"))
+
+
+def new_state() -> PolicyState:
+    """An empty policy state."""
+    return {"arms": {}, "tasks": {}}
+
+
+def add_task(state: PolicyState, task: Task, depth: int = 0, next_sample: int = 0) -> None:
+    """Make ``task`` a candidate of its arm (in place). Known tasks are left unchanged."""
+    arm = arm_of(task)
+    state["arms"].setdefault(arm, [0, 0])
+    state["tasks"].setdefault(task.id, {
+        "arm": arm, "name": task.name, "fails": 0, "passes": 0, "last": None, "depth": depth,
+        "parent": task.parent, "next_sample": next_sample})
+
+
+def observe(state: PolicyState, task_id: str, sample: int, passed: bool | None) -> None:
+    """Count one outcome (in place); ``passed=None`` (infra error) only uses up the sample."""
+    t = state["tasks"][task_id]
+    t["next_sample"] = max(t["next_sample"], sample + 1)
+    if passed is None:
+        return
+    key = "passes" if passed else "fails"
+    t[key] += 1
+    t["last"] = "pass" if passed else "fail"
+    state["arms"][t["arm"]][1 if passed else 0] += 1
+
+
+def _draw(rng: random.Random, fails: int, passes: int, cfg: PolicyConfig) -> float:
+    return rng.betavariate(cfg.prior_fail + fails, cfg.prior_pass + passes)
+
+
+def choose(state: PolicyState, rng: random.Random, n: int, cfg: PolicyConfig,
+           arms: Iterable[str] | None = None) -> list[dict[str, Any]]:
+    """``n`` requests ``{"arm", "task", "relation", "source"}``; ``arms`` limits the choice.
+
+    ``task`` is the task chosen to build on; ``source`` the parent a new task is
+    generated from (the task itself for ``child`` and ``repeat``, its parent for
+    a ``sibling`` when the parent is known to the policy).
+    """
+    allowed = set(arms) if arms is not None else None
+    by_arm: dict[str, list[str]] = {}
+    for tid in sorted(state["tasks"]):
+        arm = state["tasks"][tid]["arm"]
+        if allowed is None or arm in allowed:
+            by_arm.setdefault(arm, []).append(tid)
+    if not by_arm:
+        return []
+    out = []
+    for _ in range(n):
+        arms_ = state["arms"]
+        arm = max(sorted(by_arm), key=lambda a: _draw(rng, arms_[a][0], arms_[a][1], cfg))
+        tasks = state["tasks"]
+        tid = max(by_arm[arm], key=lambda t: _draw(rng, tasks[t]["fails"], tasks[t]["passes"],
+                                                   cfg))
+        t = tasks[tid]
+        relation: Relation
+        if t["last"] is None:
+            relation, source = "repeat", tid
+        elif t["last"] == "pass" and t["depth"] < cfg.max_depth:
+            relation, source = "child", tid
+        else:
+            parent = t["parent"]
+            relation, source = "sibling", parent if parent in tasks else tid
+        out.append({"arm": arm, "task": tid, "relation": relation, "source": source})
+    return out
+
+
+def fail_probability_above(fails: int, passes: int, rate: float, cfg: PolicyConfig) -> float:
+    """P(failure rate > ``rate``) under the Beta posterior (exact for integer counts).
+
+    For X ~ Beta(a, b) with integer a, b: P(X <= x) = P(Binomial(a + b - 1, x) >= a).
+    """
+    a, b = cfg.prior_fail + fails, cfg.prior_pass + passes
+    m = a + b - 1
+    return sum(math.comb(m, k) * rate**k * (1 - rate) ** (m - k) for k in range(a))
+
+
+def flagged(state: PolicyState, cfg: PolicyConfig) -> list[str]:
+    """Arms whose failure rate is above ``cfg.flag_rate`` with ``cfg.flag_confidence``."""
+    return sorted(arm for arm, (f, p) in state["arms"].items()
+                  if f + p >= cfg.flag_min_n
+                  and fail_probability_above(f, p, cfg.flag_rate, cfg) >= cfg.flag_confidence)
+
+
+def arm_report(state: PolicyState, cfg: PolicyConfig) -> list[dict[str, Any]]:
+    """Per arm: fails, passes, posterior mean failure rate, P(rate > flag_rate), flagged."""
+    flags = set(flagged(state, cfg))
+    rows = []
+    for arm in sorted(state["arms"]):
+        f, p = state["arms"][arm]
+        rows.append({"arm": arm, "fails": f, "passes": p,
+                     "failure_rate": (cfg.prior_fail + f) / (cfg.prior_fail + cfg.prior_pass
+                                                            + f + p),
+                     "p_above": fail_probability_above(f, p, cfg.flag_rate, cfg),
+                     "flagged": arm in flags})
+    return rows
