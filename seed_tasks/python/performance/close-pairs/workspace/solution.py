@@ -1,0 +1,2 @@
+def close_pairs(nums, d):
+    raise NotImplementedError
