@@ -44,7 +44,7 @@ _PATH = r"[\w][\w.\-/]*\.[A-Za-z0-9+]{1,6}"
 _FENCE_OPEN = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})(?P<info>[^`\n]*)$")
 _ATTR = re.compile(r"\b(?:title|file|filename|path|name)\s*[=:]\s*[\"']?([^\"'\s}]+)")
 _COMMENT_HEADER = re.compile(
-    r"^\s*(?:#|//|--|;+|/\*+|<!--)\s*(?:(?:file(?:name)?|path)\s*:\s*)?"
+    r"^\s*(?:#+|//+|--|;+|/\*+|<!--)\s*(?:(?:file(?:name)?|path)\s*:\s*)?"
     r"`?(?P<path>" + _PATH + r")`?\s*(?:\*/|-->)?\s*$", re.IGNORECASE)
 _EXPLICIT_HEADER = re.compile(
     r"^\s*(?:(?:#|//|--)\s*(?:file(?:name)?|path)\s*:\s*|#{1,6}\s+(?:file\s*:\s*)?)"

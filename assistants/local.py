@@ -8,12 +8,13 @@ is imported only when the first answer is asked for.
 Decoding is greedy by default (temperature 0), so a local model gives the same
 answer to the same prompt: the K samples of a task are then generated once and
 the later ones reuse that answer (recorded as ``meta["reused_from"]``).
-Options go after a ``?``: ``local:qwen2.5-coder-0.5b?temperature=0.7&seed=3``
-(``temperature``, ``seed`` (sample k uses seed + k), ``max_tokens`` default
-1024, ``ctx`` context length default 4096, ``threads`` default half the cores:
-llama.cpp's threads spin at barriers, so when other work shares the cores, as
-the sandbox's test runs do, more threads than free cores collapse throughput;
-measured here, 1 thread 11 tokens/s against 0.6 with 2 on a busy 2-core machine).
+Options go after a ``?``: ``local:qwen2.5-coder-0.5b?temperature=0.7&seed=3``:
+``temperature``; ``seed`` (sample k uses seed + k); ``max_tokens``, default 512
+(a 0.5B model's answers are shorter; longer ones are loops); ``ctx``, context
+length, default 4096; ``threads``, default half the cores: llama.cpp's threads
+spin at barriers, so when other work shares the cores (the sandbox's test runs
+do) more threads than free cores collapse throughput; measured here, 1 thread
+11 tokens/s against 0.6 with 2 on a busy 2-core machine.
 
 The version recorded on every attempt is ``<file>@<sha256[:12]>
 llama-cpp-python/<version>``; tokens come from llama.cpp's own count; cost is 0.
@@ -61,7 +62,7 @@ class LocalAssistant:
     path: Path
     temperature: float = 0.0
     seed: int = 0
-    max_tokens: int = 1024
+    max_tokens: int = 512
     ctx: int = 4096
     threads: int = field(default_factory=lambda: max(1, (os.cpu_count() or 2) // 2))
     retries: int = 1
