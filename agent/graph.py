@@ -92,8 +92,9 @@ def run_campaign(deps: Deps, campaign_id: int, samples: int, budget: int = 0, se
     """Run a campaign to the end and return its summary (see :func:`initial_state`)."""
     start = initial_state(deps, campaign_id, samples, budget, seed, mode, focus)
     graph = build_graph(deps, checkpointer)
+    kw: dict[str, Any] = {"durability": "sync"} if checkpointer is not None else {}
     final = graph.invoke(start, config=_config(campaign_id, _limit(start, deps.batch_size)),
-                         durability="sync")
+                         **kw)
     summary: dict[str, Any] = final["summary"]
     return summary
 

@@ -51,7 +51,11 @@ PolicyState = dict[str, Any]
 class PolicyConfig:
     """Knobs of the targeting policy.
 
-    prior_fail, prior_pass: Beta prior pseudo-counts (integers, so the flag test is exact).
+    prior_fail, prior_pass: Beta prior of the flag verdict (integers, so the test is exact).
+    shrink: strength (pseudo-outcomes) of the empirical-Bayes prior the *choice* uses:
+        each arm's posterior starts from the campaign's pooled failure rate, each
+        task's from its arm's, so one lucky failure in a one-task cell does not
+        pull the budget away from a cell that keeps failing.
     max_depth: deepest generation a ``child`` request may create (seeds are depth 0).
     samples: answers per generated task (1 spreads the evidence over more tasks).
     flag_rate, flag_confidence, flag_min_n: an arm is flagged when
@@ -60,6 +64,7 @@ class PolicyConfig:
 
     prior_fail: int = 1
     prior_pass: int = 1
+    shrink: float = 2.0
     max_depth: int = 3
     samples: int = 1
     flag_rate: float = 0.3
@@ -104,8 +109,13 @@ def observe(state: PolicyState, task_id: str, sample: int, passed: bool | None) 
     state["arms"][t["arm"]][1 if passed else 0] += 1
 
 
-def _draw(rng: random.Random, fails: int, passes: int, cfg: PolicyConfig) -> float:
-    return rng.betavariate(cfg.prior_fail + fails, cfg.prior_pass + passes)
+def _draw(rng: random.Random, fails: int, passes: int, mean: float, strength: float) -> float:
+    """A Thompson draw from Beta(strength * mean + fails, strength * (1 - mean) + passes)."""
+    return rng.betavariate(strength * mean + fails, strength * (1 - mean) + passes)
+
+
+def _mean(fails: int, passes: int, prior: float, strength: float) -> float:
+    return (strength * prior + fails) / (strength + fails + passes)
 
 
 def choose(state: PolicyState, rng: random.Random, n: int, cfg: PolicyConfig,
@@ -124,13 +134,17 @@ def choose(state: PolicyState, rng: random.Random, n: int, cfg: PolicyConfig,
             by_arm.setdefault(arm, []).append(tid)
     if not by_arm:
         return []
+    arms_, tasks, k = state["arms"], state["tasks"], cfg.shrink
+    total_f = sum(arms_[a][0] for a in by_arm)
+    total_p = sum(arms_[a][1] for a in by_arm)
+    pooled = _mean(total_f, total_p, cfg.prior_fail / (cfg.prior_fail + cfg.prior_pass),
+                   cfg.prior_fail + cfg.prior_pass)
     out = []
     for _ in range(n):
-        arms_ = state["arms"]
-        arm = max(sorted(by_arm), key=lambda a: _draw(rng, arms_[a][0], arms_[a][1], cfg))
-        tasks = state["tasks"]
+        arm = max(sorted(by_arm), key=lambda a: _draw(rng, arms_[a][0], arms_[a][1], pooled, k))
+        arm_mean = _mean(arms_[arm][0], arms_[arm][1], pooled, k)
         tid = max(by_arm[arm], key=lambda t: _draw(rng, tasks[t]["fails"], tasks[t]["passes"],
-                                                   cfg))
+                                                   arm_mean, k))
         t = tasks[tid]
         relation: Relation
         if t["last"] is None:

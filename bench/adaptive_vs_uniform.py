@@ -1,0 +1,199 @@
+"""Attempts needed to flag a hidden, localized weakness: adaptive campaign vs uniform sampling.
+
+What is simulated (and what is not):
+
+- The assistant is the ``sim`` simulator with its built-in ``baseline`` profile
+  (10% faults by default, concurrency and borrow-checking 20%) plus **one**
+  hidden weak cell, e.g. ``"boundaries@rust" = 0.6``. Outcomes come from the
+  simulator's own decision function (``assistants.sim._unit`` against
+  ``Profile.rate(area, language, night)``) instead of the sandbox, for speed;
+  an injected fault is assumed to be caught by the tests (the gate demands a
+  mutation score >= 0.8). The real sandbox path is covered by tests/agent and
+  tests/e2e. Replicates differ by the profile seed and the campaign seed.
+- Generated children are real: the adaptive campaign proposes them with the
+  registered task mutators through the same code as the graph
+  (``agent.explore.propose``). The gate is **assumed to accept** every new
+  child (its real acceptance share per operator is what ``codecanary probe``
+  prints). A child's outcomes follow the same profile rates, by its own area
+  and language, hashed on its own id.
+- Adaptive: the anchor suite once (one sample per task), then rounds of 4
+  requests chosen by ``agent.policy.choose`` (Thompson sampling), exactly as
+  the graph's plan node does. Uniform: a task drawn uniformly from the same
+  suite for every attempt (a new sample each time).
+- Both are judged by the same verdict, ``agent.policy.flagged`` (posterior
+  P(failure rate > 30%) >= 95%, at least 5 outcomes), checked after every
+  attempt. Counted: attempts until the weak cell is flagged (capped), and runs
+  in which another cell was flagged first (a false lead).
+
+Usage: ``python bench/adaptive_vs_uniform.py [--seeds 20] [--weak boundaries@rust=0.6 ...]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import time
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+from agent.explore import propose
+from agent.policy import (
+    PolicyConfig,
+    PolicyState,
+    add_task,
+    arm_of,
+    choose,
+    fail_probability_above,
+    new_state,
+    observe,
+    rng_for,
+)
+from agent.state import real_mutators
+from assistants.sim import Profile, _unit, load_profile
+from codecanary.tasks import load_suite
+from codecanary.types import Task
+
+ROOT = Path(__file__).resolve().parent.parent
+SUITE = [ROOT / "seed_tasks", ROOT / "tests" / "fixtures" / "mini_suite",
+         ROOT / "tests" / "fixtures" / "lang_suite"]
+NIGHT = "2026-01-01"
+CAP = 4000
+BATCH = 4
+
+
+def fails(profile: Profile, task: Task, sample: int) -> bool:
+    """The simulator's decision: does this answer carry a fault?"""
+    u, _ = _unit(profile.seed, task.id, sample, NIGHT)
+    return u < profile.rate(task.area, task.language, NIGHT)
+
+
+def is_flagged(counts: list[int], cfg: PolicyConfig) -> bool:
+    f, p = counts
+    return (f + p >= cfg.flag_min_n
+            and fail_probability_above(f, p, cfg.flag_rate, cfg) >= cfg.flag_confidence)
+
+
+class Judge:
+    """Checks the verdict after every attempt; remembers when the weak cell is flagged."""
+
+    def __init__(self, weak: str, cfg: PolicyConfig) -> None:
+        self.weak, self.cfg = weak, cfg
+        self.arms: dict[str, list[int]] = {}
+        self.attempts = 0
+        self.false_lead = False
+        self.found: int | None = None
+
+    def see(self, arm: str, failed: bool) -> bool:
+        c = self.arms.setdefault(arm, [0, 0])
+        c[0 if failed else 1] += 1
+        self.attempts += 1
+        if is_flagged(c, self.cfg):
+            if arm == self.weak:
+                self.found = self.attempts
+                return True
+            self.false_lead = True
+        return self.attempts >= CAP
+
+
+def uniform(tasks: list[Task], profile: Profile, weak: str, seed: int,
+            cfg: PolicyConfig) -> Judge:
+    rng = random.Random(f"uniform|{seed}")
+    judge = Judge(weak, cfg)
+    next_sample = dict.fromkeys((t.id for t in tasks), 0)
+    while True:
+        t = rng.choice(tasks)
+        s = next_sample[t.id]
+        next_sample[t.id] += 1
+        if judge.see(arm_of(t), fails(profile, t, s)):
+            return judge
+
+
+def adaptive(tasks: list[Task], profile: Profile, weak: str, seed: int,
+             cfg: PolicyConfig) -> tuple[Judge, int]:
+    judge = Judge(weak, cfg)
+    by_id = {t.id: t for t in tasks}
+    deps = SimpleNamespace(tasks=by_id, mutators=real_mutators)
+    state: PolicyState = new_state()
+    for t in tasks:
+        add_task(state, t)
+    generated = 0
+
+    def attempt(t: Task, s: int) -> bool:
+        failed = fails(profile, t, s)
+        observe(state, t.id, s, not failed)
+        return judge.see(arm_of(t), failed)
+
+    for t in sorted(tasks, key=lambda t: t.id):  # the anchor suite, in full, first
+        if attempt(t, 0):
+            return judge, generated
+    rnd = 0
+    while True:
+        requests = choose(state, rng_for(seed, "plan", rnd), BATCH, cfg)
+        taken = set(state["tasks"])
+        for i, req in enumerate(requests):
+            p: dict[str, Any] = propose(deps, req, seed, rnd, i, taken)  # type: ignore[arg-type]
+            if p["task"] is not None:  # the gate is assumed to accept (see the docstring)
+                from agent.state import task_from_store
+
+                child = task_from_store(p["task"])
+                by_id[child.id] = child
+                add_task(state, child, depth=state["tasks"][req["source"]]["depth"] + 1)
+                generated += 1
+                target, sample = child, 0
+            else:
+                target = by_id[req["source"]]
+                sample = state["tasks"][target.id]["next_sample"]
+            if attempt(target, sample):
+                return judge, generated
+        rnd += 1
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--seeds", type=int, default=20)
+    ap.add_argument("--weak", action="append", default=None,
+                    help="hidden weak cell and its fault rate, e.g. boundaries@rust=0.6 "
+                         "(repeat for several scenarios)")
+    args = ap.parse_args()
+    tasks, errors = load_suite(SUITE)
+    cells = sorted({arm_of(t) for t in tasks})
+    print(f"suite: {len(tasks)} tasks in {len(cells)} cells ({len(errors)} skipped); "
+          f"{args.seeds} seeds; flag: P(failure rate > 30%) >= 95%, n >= 5; cap {CAP}")
+    cfg = PolicyConfig()
+    base = load_profile("baseline")
+    for spec in args.weak or ["boundaries@rust=0.6", "null-handling@python=0.5"]:
+        weak, rate = spec.split("=")
+        n_weak = sum(arm_of(t) == weak for t in tasks)
+        started = time.monotonic()
+        uni: list[int] = []
+        ada: list[int] = []
+        false_u = false_a = missed_u = missed_a = gen = 0
+        for seed in range(args.seeds):
+            profile = Profile(name="hidden", seed=1000 + seed, default=base.default,
+                              rates={**base.rates, weak: float(rate)})
+            ju = uniform(tasks, profile, weak, seed, cfg)
+            ja, g = adaptive(tasks, profile, weak, seed, cfg)
+            gen += g
+            uni.append(ju.found or CAP)
+            ada.append(ja.found or CAP)
+            false_u += ju.false_lead
+            false_a += ja.false_lead
+            missed_u += ju.found is None
+            missed_a += ja.found is None
+        mu, ma = statistics.mean(uni), statistics.mean(ada)
+        print(f"\nhidden weakness {weak} at {float(rate):.0%} ({n_weak} of {len(tasks)} "
+              f"tasks; elsewhere the baseline profile):")
+        print(f"  uniform : mean {mu:7.1f}  median {statistics.median(uni):6.0f} attempts  "
+              f"(not found within cap: {missed_u}, another cell flagged first: {false_u})")
+        print(f"  adaptive: mean {ma:7.1f}  median {statistics.median(ada):6.0f} attempts  "
+              f"(not found within cap: {missed_a}, another cell flagged first: {false_a}; "
+              f"{gen / args.seeds:.1f} generated tasks per run; anchor {len(tasks)} included)")
+        print(f"  ratio uniform/adaptive: {mu / ma:.2f}x (means), "
+              f"{statistics.median(uni) / statistics.median(ada):.2f}x (medians)   "
+              f"[{time.monotonic() - started:.1f}s]")
+
+
+if __name__ == "__main__":
+    main()
