@@ -83,7 +83,7 @@ class LocalAssistant:
             from llama_cpp import Llama
 
             self._llm = Llama(model_path=str(self.path), n_ctx=self.ctx, n_threads=self.threads,
-                              seed=self.seed, verbose=False)
+                              n_threads_batch=self.threads, seed=self.seed, verbose=False)
         return self._llm
 
     def _generate(self, messages: list[dict[str, str]], seed: int) -> dict[str, Any]:
