@@ -27,6 +27,7 @@ PLUGIN_MODULES = (
     "assistants.local",  # local:<gguf>; llama-cpp-python is imported on first answer
     "assistants.openai_compat",  # openai:<model>@<base-url>, plain HTTP
     "assistants.command",  # command:<cmd>, any CLI agent, run in the sandbox
+    "generators.mutators",  # task mutation operators ("mutator"), issue 6
     "reviewers",  # static and model reviewers, summary sections reviews/agreement, report section
 )
 

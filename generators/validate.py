@@ -34,6 +34,7 @@ class Validation:
     auto_killed: int = 0
     auto_total: int = 0
     reasons: list[str] = field(default_factory=list)
+    durations: list[float] = field(default_factory=list)  # seconds of each reference run
 
     @property
     def valid(self) -> bool:
@@ -52,9 +53,11 @@ def validate(sandbox: Sandbox, task: Task, runs: int = 3, auto_mutants: bool = F
     reasons: list[str] = []
     ref_runs: list[bool] = []
     first_failure = ""
+    durations: list[float] = []
     for _ in range(runs):
         e = run_tests(sandbox, task, reference_files(task))
         ref_runs.append(e.passed)
+        durations.append(e.duration_s)
         if e.infra_error:
             reasons.append(f"sandbox error: {e.infra_error}")
             break
@@ -89,7 +92,7 @@ def validate(sandbox: Sandbox, task: Task, runs: int = 3, auto_mutants: bool = F
             reasons.append(f"mutation score {auto_k}/{auto_n} is below {min_score}")
         if auto_n and auto_k == 0:
             reasons.append("the tests kill no automatic mutant: they do not check the behaviour")
-    return Validation(task.name, ref_runs, killed, auto_k, auto_n, reasons)
+    return Validation(task.name, ref_runs, killed, auto_k, auto_n, reasons, durations)
 
 
 def _normalise_python(source: str) -> str:

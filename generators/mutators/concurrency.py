@@ -1,0 +1,534 @@
+"""Concurrency operators: the child must stay correct under N concurrent callers.
+
+Each adds a function around a public function ``f`` of the parent; the new
+tests replace ``f`` by a slow fake that records how many calls overlap, so a
+missing lock or an unbounded pool is caught on every run, not by luck.
+
+* ``concurrency/single-flight-cache`` — ``f_cached(*args)``: N threads asking
+  for the same arguments at once cause one call of ``f``.
+* ``concurrency/bounded-parallel-map`` — ``f_map(calls, workers)``: calls run
+  in parallel, never more than ``workers`` at once, results in input order.
+* ``concurrency/serialized-calls`` — ``f`` is not thread-safe:
+  ``f_serialized(*args)`` lets at most one call run at a time.
+* ``concurrency/worker-pool`` — ``FPool(workers)`` with ``submit(*args)``
+  returning a future, from many producer threads, and ``close()``.
+"""
+
+from __future__ import annotations
+
+import random
+
+from codecanary.types import Task
+from generators.mutators._python import Extension, extend, fresh, indent_body, module_of, pick, stub
+from generators.mutators.base import Mutation
+
+AREA = ("concurrency",)
+
+SLOW_FAKE = '''
+class Fake:
+    """Stands in for {f}: slow, and records how many calls overlap."""
+
+    def __init__(self, delay=0.02):
+        self.delay = delay
+        self.lock = threading.Lock()
+        self.running = 0
+        self.peak = 0
+        self.calls = []
+
+    def __call__(self, *args):
+        with self.lock:
+            self.running += 1
+            self.peak = max(self.peak, self.running)
+            self.calls.append(args)
+        time.sleep(self.delay)
+        with self.lock:
+            self.running -= 1
+        return ("result", args)
+'''
+
+
+def _fake(f: str) -> str:
+    return indent_body(SLOW_FAKE.format(f=f))
+
+
+def _header(mod: str, names: str) -> str:
+    return (f"import threading\nimport time\nfrom unittest import mock\n\nimport pytest\n\n"
+            f"import {mod}\nfrom {mod} import {names}\n\n\n")
+
+
+class SingleFlightCache:
+    """See the module docstring."""
+
+    name = "concurrency/single-flight-cache"
+    weakness = AREA
+    languages = ("python",)
+
+    def propose(self, parent: Task, rng: random.Random) -> Mutation | None:
+        f = pick(parent, rng)
+        if f is None:
+            return None
+        n = rng.choice((4, 6, 8, 12))
+        new = fresh(parent, f"{f.name}_cached")
+        mod = module_of(parent)
+        sig = f"def {new}(*args):"
+        doc = f"{f.name}(*args), computed once per distinct args even under concurrent callers."
+        store, lock = fresh(parent, f"_{new}_results"), fresh(parent, f"_{new}_lock")
+        code = indent_body(f'''
+            {store} = {{}}
+            {lock} = threading.Lock()
+
+
+            {sig}
+                """{doc}"""
+                key = repr(args)
+                with {lock}:
+                    entry = {store}.get(key)
+                    if entry is None:
+                        entry = {store}[key] = [threading.Event(), None, None]
+                        owner = True
+                    else:
+                        owner = False
+                if owner:
+                    try:
+                        entry[1] = {f.name}(*args)
+                    except BaseException as exc:
+                        entry[2] = exc
+                        with {lock}:
+                            del {store}[key]
+                        raise
+                    finally:
+                        entry[0].set()
+                    return entry[1]
+                entry[0].wait()
+                if entry[2] is not None:
+                    raise entry[2]
+                return entry[1]
+            ''')
+        bad = indent_body(f'''
+            {store} = {{}}
+
+
+            {sig}
+                key = repr(args)
+                if key not in {store}:
+                    {store}[key] = {f.name}(*args)
+                return {store}[key]
+            ''')
+        test = _header(mod, new) + _fake(f.name) + indent_body(f'''
+
+
+            def hammer(n, args_of):
+                fake = Fake(0.05)
+                barrier = threading.Barrier(n)
+                out = [None] * n
+
+                def work(i):
+                    barrier.wait()
+                    out[i] = {new}(*args_of(i))
+
+                with mock.patch.object({mod}, "{f.name}", fake):
+                    threads = [threading.Thread(target=work, args=(i,)) for i in range(n)]
+                    for t in threads:
+                        t.start()
+                    for t in threads:
+                        t.join()
+                return fake, out
+
+
+            def test_same_args_computed_once_under_{n}_threads():
+                fake, out = hammer({n}, lambda i: ("same", {rng.randint(1, 99)}))
+                assert len(fake.calls) == 1
+                assert all(o == out[0] for o in out)
+
+
+            def test_distinct_args_each_computed_once():
+                fake, out = hammer({n}, lambda i: ("key", i % 3))
+                assert sorted(fake.calls) == [("key", 0), ("key", 1), ("key", 2)]
+                assert out == [("result", ("key", i % 3)) for i in range({n})]
+
+
+            def test_cached_afterwards():
+                fake = Fake(0.0)
+                with mock.patch.object({mod}, "{f.name}", fake):
+                    assert {new}("again", 1) == {new}("again", 1)
+                    assert {new}("again", 1) == ("result", ("again", 1))
+                assert len(fake.calls) == 1
+
+
+            def test_failure_is_not_cached():
+                def boom(*args):
+                    raise ValueError("no")
+
+                with mock.patch.object({mod}, "{f.name}", boom):
+                    with pytest.raises(ValueError):
+                        {new}("fails", 2)
+                fake = Fake(0.0)
+                with mock.patch.object({mod}, "{f.name}", fake):
+                    assert {new}("fails", 2) == ("result", ("fails", 2))
+            ''')
+        section = (f"Add `{new}(*args)`, a memoised `{f.name}` for a server whose request "
+                   f"threads ask for the same results at once. Arguments are equal when their "
+                   f"`repr` is equal. When up to {n} threads call it concurrently with equal "
+                   f"arguments, `{f.name}` must run exactly once and every caller gets its "
+                   f"result (single flight); later calls return the cached result. If "
+                   f"`{f.name}` raises, every waiting caller sees the exception and nothing is "
+                   f"cached. Call `{f.name}` through its module-level name.")
+        ext = Extension(section, code, stub(sig, doc), test, "single_flight", bad,
+                        {"function": f.name, "new": new, "threads": n}, ("threading",),
+                        f"single-flight `{new}`")
+        return extend(parent, self.name, AREA, ext)
+
+
+class BoundedParallelMap:
+    """See the module docstring."""
+
+    name = "concurrency/bounded-parallel-map"
+    weakness = AREA
+    languages = ("python",)
+
+    def propose(self, parent: Task, rng: random.Random) -> Mutation | None:
+        f = pick(parent, rng)
+        if f is None:
+            return None
+        k = rng.choice((2, 3, 4))
+        new = fresh(parent, f"{f.name}_map")
+        mod = module_of(parent)
+        sig = f"def {new}(calls, workers={k}):"
+        doc = f"{f.name}(*args) for each args, at most `workers` at once, results in order."
+        code = indent_body(f'''
+            {sig}
+                """{doc}"""
+                if workers < 1:
+                    raise ValueError("workers must be >= 1")
+                calls = list(calls)
+                results = [None] * len(calls)
+                errors = [None] * len(calls)
+                slots = threading.Semaphore(workers)
+
+                def run(i):
+                    try:
+                        results[i] = {f.name}(*calls[i])
+                    except Exception as exc:
+                        errors[i] = exc
+                    finally:
+                        slots.release()
+
+                threads = []
+                for i in range(len(calls)):
+                    slots.acquire()
+                    t = threading.Thread(target=run, args=(i,))
+                    t.start()
+                    threads.append(t)
+                for t in threads:
+                    t.join()
+                for exc in errors:
+                    if exc is not None:
+                        raise exc
+                return results
+            ''')
+        bad = indent_body(f'''
+            {sig}
+                if workers < 1:
+                    raise ValueError("workers must be >= 1")
+                calls = list(calls)
+                results = [None] * len(calls)
+
+                def run(i):
+                    results[i] = {f.name}(*calls[i])
+
+                threads = [threading.Thread(target=run, args=(i,)) for i in range(len(calls))]
+                for t in threads:
+                    t.start()
+                for t in threads:
+                    t.join()
+                return results
+            ''')
+        test = _header(mod, new) + _fake(f.name) + indent_body(f'''
+
+
+            @pytest.mark.parametrize("workers", [1, 2, {k}, 5])
+            def test_bounded_and_ordered(workers):
+                fake = Fake(0.03)
+                calls = [("c", i) for i in range(12)]
+                with mock.patch.object({mod}, "{f.name}", fake):
+                    got = {new}(calls, workers)
+                assert got == [("result", c) for c in calls]
+                assert sorted(fake.calls) == sorted(calls)
+                assert fake.peak <= workers
+                if workers > 1:
+                    assert fake.peak >= 2, "calls ran one at a time"
+
+
+            def test_default_workers():
+                fake = Fake(0.03)
+                with mock.patch.object({mod}, "{f.name}", fake):
+                    {new}([("d", i) for i in range(9)])
+                assert 2 <= fake.peak <= {k}
+
+
+            def test_empty_and_bad_workers():
+                assert {new}([], 3) == []
+                with pytest.raises(ValueError):
+                    {new}([("x",)], 0)
+
+
+            def test_error_propagates():
+                def boom(*args):
+                    if args == ("bad",):
+                        raise KeyError("bad")
+                    return args
+
+                with mock.patch.object({mod}, "{f.name}", boom):
+                    with pytest.raises(KeyError):
+                        {new}([("a",), ("bad",), ("c",)], 2)
+            ''')
+        section = (f"Add `{new}(calls, workers={k})`: `calls` is a list of argument tuples; "
+                   f"return `[{f.name}(*args) for args in calls]`, in input order, but run the "
+                   f"calls in parallel threads, never more than `workers` at the same time "
+                   f"(`{f.name}` is slow and I/O-bound; the backend it talks to allows "
+                   f"only `workers` concurrent requests). `workers < 1` raises `ValueError`. "
+                   f"If a call raises, the exception propagates to the caller after all calls "
+                   f"finished. Call `{f.name}` through its module-level name.")
+        ext = Extension(section, code, stub(sig, doc), test, "bounded_map", bad,
+                        {"function": f.name, "new": new, "workers": k}, ("threading",),
+                        f"bounded parallel `{new}`")
+        return extend(parent, self.name, AREA, ext)
+
+
+class SerializedCalls:
+    """See the module docstring."""
+
+    name = "concurrency/serialized-calls"
+    weakness = AREA
+    languages = ("python",)
+
+    def propose(self, parent: Task, rng: random.Random) -> Mutation | None:
+        f = pick(parent, rng)
+        if f is None:
+            return None
+        n = rng.choice((4, 8, 16))
+        new = fresh(parent, f"{f.name}_serialized")
+        lock = fresh(parent, f"_{f.name}_guard")
+        mod = module_of(parent)
+        sig = f"def {new}(*args):"
+        doc = f"{f.name}(*args), never two at the same time, from any number of threads."
+        code = indent_body(f'''
+            {lock} = threading.Lock()
+
+
+            {sig}
+                """{doc}"""
+                with {lock}:
+                    return {f.name}(*args)
+            ''')
+        bad = indent_body(f'''
+            {sig}
+                return {f.name}(*args)
+            ''')
+        test = _header(mod, new) + _fake(f.name) + indent_body(f'''
+
+
+            def test_never_two_at_once_under_{n}_threads():
+                fake = Fake(0.01)
+                barrier = threading.Barrier({n})
+                out = {{}}
+
+                def work(i):
+                    barrier.wait()
+                    out[i] = {new}("t", i)
+
+                with mock.patch.object({mod}, "{f.name}", fake):
+                    threads = [threading.Thread(target=work, args=(i,)) for i in range({n})]
+                    for t in threads:
+                        t.start()
+                    for t in threads:
+                        t.join()
+                assert fake.peak == 1
+                assert out == {{i: ("result", ("t", i)) for i in range({n})}}
+
+
+            def test_lock_released_after_error():
+                def boom(*args):
+                    raise RuntimeError("x")
+
+                with mock.patch.object({mod}, "{f.name}", boom):
+                    with pytest.raises(RuntimeError):
+                        {new}(1)
+                done = []
+                t = threading.Thread(target=lambda: done.append({new}.__name__))
+                fake = Fake(0.0)
+                with mock.patch.object({mod}, "{f.name}", fake):
+                    t.start()
+                    t.join(5)
+                    assert {new}(2) == ("result", (2,))
+                assert done
+            ''')
+        section = (f"`{f.name}` turned out not to be thread-safe (it uses a shared C "
+                   f"library handle in production). Add `{new}(*args)` that returns "
+                   f"`{f.name}(*args)` and may be called from {n} or more threads at once, yet "
+                   f"never lets two calls of `{f.name}` run at the same time. An exception "
+                   f"from `{f.name}` propagates and must not block later callers. Call "
+                   f"`{f.name}` through its module-level name.")
+        ext = Extension(section, code, stub(sig, doc), test, "serialized", bad,
+                        {"function": f.name, "new": new, "threads": n}, ("threading",),
+                        f"serialized `{new}`")
+        return extend(parent, self.name, AREA, ext)
+
+
+class WorkerPool:
+    """See the module docstring."""
+
+    name = "concurrency/worker-pool"
+    weakness = AREA
+    languages = ("python",)
+
+    def propose(self, parent: Task, rng: random.Random) -> Mutation | None:
+        f = pick(parent, rng)
+        if f is None:
+            return None
+        producers = rng.choice((3, 4, 6))
+        cls = fresh(parent, "".join(p.title() for p in f.name.split("_")) + "Pool")
+        mod = module_of(parent)
+        sig = f"class {cls}:"
+        code = indent_body(f'''
+            {sig}
+                """Runs {f.name} on `workers` threads; submit() from any thread."""
+
+                def __init__(self, workers):
+                    if workers < 1:
+                        raise ValueError("workers must be >= 1")
+                    self._jobs = queue.Queue()
+                    self._lock = threading.Lock()
+                    self._closed = False
+                    self._threads = [threading.Thread(target=self._work, daemon=True)
+                                     for _ in range(workers)]
+                    for t in self._threads:
+                        t.start()
+
+                def _work(self):
+                    while True:
+                        job = self._jobs.get()
+                        if job is None:
+                            return
+                        future, args = job
+                        if not future.set_running_or_notify_cancel():
+                            continue
+                        try:
+                            future.set_result({f.name}(*args))
+                        except Exception as exc:
+                            future.set_exception(exc)
+
+                def submit(self, *args):
+                    future = concurrent.futures.Future()
+                    with self._lock:
+                        if self._closed:
+                            raise RuntimeError("pool is closed")
+                        self._jobs.put((future, args))
+                    return future
+
+                def close(self):
+                    with self._lock:
+                        if self._closed:
+                            return
+                        self._closed = True
+                        for _ in self._threads:
+                            self._jobs.put(None)
+                    for t in self._threads:
+                        t.join()
+            ''')
+        bad = code.replace(
+            "                with self._lock:\n                    if self._closed:\n"
+            "                        raise RuntimeError(\"pool is closed\")\n"
+            "                    self._jobs.put((future, args))",
+            "                self._jobs.put((future, args))")
+        stub_code = indent_body(f'''
+            {sig}
+                """Runs {f.name} on `workers` threads; submit() from any thread."""
+
+                def __init__(self, workers):
+                    raise NotImplementedError
+
+                def submit(self, *args):
+                    raise NotImplementedError
+
+                def close(self):
+                    raise NotImplementedError
+            ''')
+        test = _header(mod, cls) + _fake(f.name) + indent_body(f'''
+
+
+            @pytest.mark.parametrize("workers", [1, 3])
+            def test_{producers}_producers(workers):
+                fake = Fake(0.005)
+                with mock.patch.object({mod}, "{f.name}", fake):
+                    pool = {cls}(workers)
+                    futures = {{}}
+                    lock = threading.Lock()
+                    barrier = threading.Barrier({producers})
+
+                    def produce(p):
+                        barrier.wait()
+                        for i in range(10):
+                            fut = pool.submit(p, i)
+                            with lock:
+                                futures[(p, i)] = fut
+
+                    threads = [threading.Thread(target=produce, args=(p,))
+                               for p in range({producers})]
+                    for t in threads:
+                        t.start()
+                    for t in threads:
+                        t.join()
+                    pool.close()
+                assert len(futures) == {producers} * 10
+                for key, fut in futures.items():
+                    assert fut.done()
+                    assert fut.result(0) == ("result", key)
+                assert fake.peak <= workers
+                assert len(fake.calls) == {producers} * 10
+
+
+            def test_close_drains_then_refuses():
+                fake = Fake(0.01)
+                with mock.patch.object({mod}, "{f.name}", fake):
+                    pool = {cls}(2)
+                    futures = [pool.submit(i) for i in range(6)]
+                    pool.close()
+                    assert all(f.done() for f in futures)
+                    with pytest.raises(RuntimeError):
+                        pool.submit(99)
+                    pool.close()
+                assert [f.result(0) for f in futures] == [("result", (i,)) for i in range(6)]
+
+
+            def test_error_goes_to_its_future():
+                def boom(x):
+                    if x == 2:
+                        raise ValueError(x)
+                    return x
+
+                with mock.patch.object({mod}, "{f.name}", boom):
+                    pool = {cls}(2)
+                    futures = [pool.submit(i) for i in range(4)]
+                    pool.close()
+                assert futures[2].exception(0) is not None
+                assert [futures[i].result(0) for i in (0, 1, 3)] == [0, 1, 3]
+                with pytest.raises(ValueError):
+                    {cls}(0)
+            ''')
+        section = (f"Add class `{cls}`: a pool of worker threads that run `{f.name}` for "
+                   f"many producer threads. `{cls}(workers)` starts `workers` threads "
+                   f"(`workers < 1` raises `ValueError`). `submit(*args)` may be called from "
+                   f"any thread and returns a `concurrent.futures.Future` that completes "
+                   f"with `{f.name}(*args)` or its exception; at most `workers` calls run at "
+                   f"once. `close()` stops accepting work, waits until every submitted call "
+                   f"has finished and the threads have exited, and may be called twice; "
+                   f"`submit` after `close` raises `RuntimeError`, even when it races with "
+                   f"`close`. Call `{f.name}` through its module-level name.")
+        ext = Extension(section, code, stub_code, test, "worker_pool", bad,
+                        {"function": f.name, "new": cls, "producers": producers},
+                        ("concurrent.futures", "queue", "threading"), f"worker pool `{cls}`")
+        return extend(parent, self.name, AREA, ext)
+
+
+OPERATORS = (SingleFlightCache(), BoundedParallelMap(), SerializedCalls(), WorkerPool())

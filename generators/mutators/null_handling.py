@@ -1,0 +1,371 @@
+"""Null-handling operators: the child must cope with ``None`` and missing keys.
+
+* ``null/none-passthrough`` — ``f`` returns ``None`` when one of its required
+  arguments is ``None`` (a guard is added to the reference; examples harvested
+  from the parent's tests get ``None`` at that position).
+* ``null/default-on-none`` — passing ``None`` for a parameter with a default
+  behaves as if it had been left out.
+* ``null/optional-batch`` — ``f_each(calls)`` maps ``f`` over argument tuples
+  where the list itself or any item may be ``None``.
+* ``null/missing-keys`` — ``f_from_record(record)`` calls ``f`` from a dict
+  that may be ``None``, lack keys or hold ``None`` values; hypothesis draws the
+  dicts from a widened strategy.
+"""
+
+from __future__ import annotations
+
+import ast
+import random
+
+from codecanary.types import Task
+from generators.mutators._python import (
+    Extension,
+    Func,
+    examples,
+    extend,
+    fresh,
+    functions,
+    indent_body,
+    module_of,
+    pick,
+    stub,
+)
+from generators.mutators.base import Mutation, depth_of, derive
+
+AREA = ("null-handling",)
+
+
+def _literal(value: object) -> bool:
+    try:
+        return bool(ast.literal_eval(repr(value)) == value)
+    except (ValueError, SyntaxError, TypeError):
+        return False
+
+
+def insert_guard(source: str, func: str, guard: str) -> str | None:
+    """``source`` with ``guard`` (body-level lines) first in ``func``'s body (after its
+    docstring); None when ``func`` is not a top-level function of ``source``."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return None
+    node = next((n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == func),
+                None)
+    if node is None:
+        return None
+    body = node.body
+    first = body[0]
+    has_doc = (isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant)
+               and isinstance(first.value.value, str))
+    if has_doc and len(body) == 1:
+        return None
+    target = body[1] if has_doc else first
+    lines = source.splitlines(keepends=True)
+    pad = " " * target.col_offset
+    if lines[target.lineno - 1][:target.col_offset].strip():
+        return None  # body on the def line: leave such code alone
+    block = "".join(pad + line + "\n" for line in guard.strip("\n").splitlines())
+    at = target.lineno - 1
+    if isinstance(target, ast.FunctionDef | ast.ClassDef) and target.decorator_list:
+        at = target.decorator_list[0].lineno - 1
+    return "".join(lines[:at]) + block + "".join(lines[at:])
+
+
+def _guarded(parent: Task, func: str,
+             guard: str) -> tuple[dict[str, str], dict[str, dict[str, str]]] | None:
+    entry = parent.entry_point
+    ref = insert_guard(parent.reference[entry], func, guard)
+    if ref is None:
+        return None
+    mutants = {}
+    for name, files in parent.mutants.items():
+        files = dict(files)
+        if entry in files:
+            patched = insert_guard(files[entry], func, guard)
+            if patched is None:
+                continue
+            files[entry] = patched
+        mutants[name] = files
+    return {**parent.reference, entry: ref}, mutants
+
+
+class NonePassthrough:
+    """See the module docstring: ``f(..., None, ...)`` is ``None``."""
+
+    name = "null/none-passthrough"
+    weakness = AREA
+    languages = ("python",)
+
+    def propose(self, parent: Task, rng: random.Random) -> Mutation | None:
+        funcs = [f for f in functions(parent) if f.required >= 1 and not f.varargs]
+        rng.shuffle(funcs)
+        for f in funcs:
+            calls = [a for a in examples(parent, f.name) if len(a) >= f.required
+                     and _literal(a)]
+            if not calls:
+                if f.required != 1 or len(f.params) != 1:
+                    continue
+                calls = [(0,)]
+            positions = [p for p in range(f.required)
+                         if all(a[p] is not None for a in calls)
+                         and f"{f.name}(None" not in "".join(parent.tests.values())]
+            if not positions:
+                continue
+            p = rng.choice(positions)
+            param = f.params[p]
+            made = _guarded(parent, f.name, f"if {param} is None:\n    return None")
+            if made is None:
+                continue
+            reference, mutants = made
+            mutants["none-passthrough-bad"] = {parent.entry_point:
+                                               parent.reference[parent.entry_point]}
+            depth = depth_of(parent) + 1
+            test = indent_body(f'''
+                import pytest
+
+                from {module_of(parent)} import {f.name}
+
+                CALLS = {calls!r}
+
+
+                @pytest.mark.parametrize("args", CALLS)
+                def test_{f.name}_none_{param}_gives_none(args):
+                    call = list(args)
+                    call[{p}] = None
+                    assert {f.name}(*call) is None
+                ''')
+            tests = {**parent.tests, f"test_none_{param}_g{depth}.py": test}
+            prompt = (parent.prompt.rstrip("\n") + f"\n\n## Additional requirement ({depth})"
+                      f"\n\n`{f.name}` may now be called with `{param}=None` (the value is "
+                      f"missing upstream). In that case it returns `None` at once, without "
+                      "raising and without doing anything else. Every other behaviour stays "
+                      "as specified.\n")
+            return derive(parent, self.name, {"function": f.name, "param": param,
+                                              "position": p, "examples": len(calls)},
+                          prompt=prompt, reference=reference, tests=tests, mutants=mutants,
+                          weakness=AREA)
+        return None
+
+
+class DefaultOnNone:
+    """See the module docstring: ``None`` for a defaulted parameter means the default."""
+
+    name = "null/default-on-none"
+    weakness = AREA
+    languages = ("python",)
+
+    def propose(self, parent: Task, rng: random.Random) -> Mutation | None:
+        options: list[tuple[Func, int, list[tuple[object, ...]]]] = []
+        for f in functions(parent):
+            if f.varargs:
+                continue
+            calls = [a for a in examples(parent, f.name) if _literal(a)]
+            for q in range(f.required, len(f.params)):
+                default = f.defaults[q - f.required]
+                usable = [a for a in calls if len(a) <= q]
+                if default != "None" and usable:
+                    options.append((f, q, usable))
+        if not options:
+            return None
+        f, q, calls = rng.choice(options)
+        param, default = f.params[q], f.defaults[q - f.required]
+        made = _guarded(parent, f.name, f"if {param} is None:\n    {param} = {default}")
+        if made is None:
+            return None
+        reference, mutants = made
+        mutants["default-on-none-bad"] = {parent.entry_point: parent.reference[parent.entry_point]}
+        depth = depth_of(parent) + 1
+        test = indent_body(f'''
+            import pytest
+
+            from {module_of(parent)} import {f.name}
+
+            CALLS = {calls!r}
+
+
+            @pytest.mark.parametrize("args", CALLS)
+            def test_{f.name}_{param}_none_means_default(args):
+                assert {f.name}(*args, {param}=None) == {f.name}(*args)
+
+
+            @pytest.mark.parametrize("args", CALLS)
+            def test_{f.name}_{param}_explicit_default(args):
+                assert {f.name}(*args, {param}={default}) == {f.name}(*args)
+            ''')
+        tests = {**parent.tests, f"test_{param}_none_default_g{depth}.py": test}
+        prompt = (parent.prompt.rstrip("\n") + f"\n\n## Additional requirement ({depth})\n\n"
+                  f"Callers of `{f.name}` often pass `{param}=None` when they have no value. "
+                  f"`None` for `{param}` must behave exactly as if `{param}` had been left out "
+                  f"(the default, `{default}`).\n")
+        return derive(parent, self.name, {"function": f.name, "param": param,
+                                          "default": default, "examples": len(calls)},
+                      prompt=prompt, reference=reference, tests=tests, mutants=mutants,
+                      weakness=AREA)
+
+
+class OptionalBatch:
+    """See the module docstring: ``f_each(calls)`` with ``None`` lists and items."""
+
+    name = "null/optional-batch"
+    weakness = AREA
+    languages = ("python",)
+
+    def propose(self, parent: Task, rng: random.Random) -> Mutation | None:
+        f = pick(parent, rng)
+        if f is None:
+            return None
+        new = fresh(parent, f"{f.name}_each")
+        mod = module_of(parent)
+        sig = f"def {new}(calls):"
+        doc = (f"Apply {f.name} to each argument tuple; None list -> [], None item -> None.")
+        code = indent_body(f'''
+            {sig}
+                """{doc}"""
+                if calls is None:
+                    return []
+                return [None if args is None else {f.name}(*args) for args in calls]
+            ''')
+        bad = indent_body(f'''
+            {sig}
+                return [{f.name}(*args) for args in calls]
+            ''')
+        test = indent_body(f'''
+            from unittest import mock
+
+            from hypothesis import given, settings, strategies as st
+
+            import {mod}
+            from {mod} import {new}
+
+            ARGS = st.tuples(st.integers(-5, 5)) | st.tuples(st.text(max_size=3), st.integers())
+
+
+            def fake(*args):
+                fake.calls.append(args)
+                return ("result", args)
+
+
+            def test_none_list_is_empty():
+                assert {new}(None) == []
+                assert {new}([]) == []
+
+
+            @settings(max_examples=80)
+            @given(st.lists(st.none() | ARGS, max_size=8))
+            def test_none_items_give_none(calls):
+                fake.calls = []
+                with mock.patch.object({mod}, "{f.name}", fake):
+                    got = {new}(calls)
+                assert got == [None if c is None else ("result", c) for c in calls]
+                assert fake.calls == [c for c in calls if c is not None]
+            ''')
+        section = (f"Add `{new}(calls)`: `calls` is a list of argument tuples for `{f.name}`, "
+                   f"and returns the list of `{f.name}(*args)` results in order. Data comes "
+                   f"from a sparse source: `calls` itself may be `None` (return `[]`), and any "
+                   f"item may be `None` (its result is `None`, and `{f.name}` is not called "
+                   f"for it). Call `{f.name}` through its module-level name, once per "
+                   "non-`None` item.")
+        ext = Extension(section, code, stub(sig, doc), test, "none_items", bad,
+                        {"function": f.name, "new": new}, title=f"`{new}` with None items")
+        return extend(parent, self.name, AREA, ext)
+
+
+class MissingKeys:
+    """See the module docstring: ``f_from_record(record)`` with missing keys and None values."""
+
+    name = "null/missing-keys"
+    weakness = AREA
+    languages = ("python",)
+
+    def propose(self, parent: Task, rng: random.Random) -> Mutation | None:
+        funcs = [f for f in functions(parent) if f.params and not f.varargs]
+        if not funcs:
+            return None
+        f = rng.choice(funcs)
+        new = fresh(parent, f"{f.name}_from_record")
+        mod = module_of(parent)
+        params = list(f.params)
+        required = params[:f.required]
+        sig = f"def {new}(record):"
+        doc = f"Call {f.name} with the record's keys; None if a required one is missing."
+        code = indent_body(f'''
+            {sig}
+                """{doc}"""
+                if record is None:
+                    return None
+                known = {params!r}
+                kwargs = {{k: v for k, v in record.items() if k in known and v is not None}}
+                if any(name not in kwargs for name in {required!r}):
+                    return None
+                return {f.name}(**kwargs)
+            ''')
+        bad = indent_body(f'''
+            {sig}
+                if record is None:
+                    return None
+                known = {params!r}
+                kwargs = {{k: v for k, v in record.items() if k in known}}
+                if any(name not in kwargs for name in {required!r}):
+                    return None
+                return {f.name}(**kwargs)
+            ''')
+        test = indent_body(f'''
+            from unittest import mock
+
+            from hypothesis import given, settings, strategies as st
+
+            import {mod}
+            from {mod} import {new}
+
+            PARAMS = {params!r}
+            REQUIRED = {required!r}
+            RECORDS = st.none() | st.dictionaries(
+                st.sampled_from(PARAMS + ["unrelated", "extra_key"]),
+                st.none() | st.integers() | st.text(max_size=3), max_size=len(PARAMS) + 2)
+
+
+            def fake(**kwargs):
+                fake.calls.append(kwargs)
+                return ("result", sorted(kwargs.items()))
+
+
+            @settings(max_examples=120)
+            @given(RECORDS)
+            def test_record_with_missing_keys(record):
+                fake.calls = []
+                with mock.patch.object({mod}, "{f.name}", fake):
+                    got = {new}(record)
+                if record is None:
+                    assert got is None and fake.calls == []
+                    return
+                present = {{k: v for k, v in record.items() if k in PARAMS and v is not None}}
+                if any(name not in present for name in REQUIRED):
+                    assert got is None and fake.calls == []
+                else:
+                    assert fake.calls == [present]
+                    assert got == ("result", sorted(present.items()))
+
+
+            def test_full_record():
+                fake.calls = []
+                record = {{name: i for i, name in enumerate(PARAMS)}}
+                with mock.patch.object({mod}, "{f.name}", fake):
+                    {new}(record)
+                assert fake.calls == [record]
+            ''')
+        section = (f"Add `{new}(record)`: records arrive as dicts keyed by the parameter names "
+                   f"of `{f.name}` ({', '.join(f'`{p}`' for p in params)}). Call "
+                   f"`{f.name}` (through its module-level name) with the record's entries as "
+                   f"keyword arguments and return its result. The data is incomplete: "
+                   f"`record` may be `None`; keys may be missing; values may be `None`, which "
+                   f"counts as missing (so a parameter with a default gets its default); keys "
+                   f"that are not parameters are ignored. When the record is `None` or a "
+                   f"required parameter ({', '.join(f'`{p}`' for p in required) or 'none'}) is "
+                   f"missing, return `None` without calling `{f.name}`.")
+        ext = Extension(section, code, stub(sig, doc), test, "missing_keys", bad,
+                        {"function": f.name, "new": new, "params": params},
+                        title=f"`{new}` from incomplete records")
+        return extend(parent, self.name, AREA, ext)
+
+
+OPERATORS = (NonePassthrough(), DefaultOnNone(), OptionalBatch(), MissingKeys())
