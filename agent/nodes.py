@@ -80,6 +80,7 @@ def validate(deps: Deps, state: CampaignState) -> dict[str, Any]:
         return {}
     policy = copy.deepcopy(state["policy"])
     lineage = list(state.get("lineage", []))
+    fallbacks = dict(state.get("fallbacks", {}))
     known = explore.known_tasks(deps, policy)
     samples = max(1, deps.policy.samples)
     items: list[list[Any]] = []
@@ -103,8 +104,10 @@ def validate(deps: Deps, state: CampaignState) -> dict[str, Any]:
         src = policy["tasks"][req["source"]]
         items += [[req["source"], src["next_sample"] + s] for s in range(samples)]
         src["next_sample"] += samples
+        why = "rejected by the gate" if p["task"] is not None else p.get("reason", "repeat")
+        fallbacks[why] = fallbacks.get(why, 0) + 1
     return {"batch": items[: state.get("quota", len(items))], "policy": policy,
-            "lineage": lineage, "proposals": []}
+            "lineage": lineage, "proposals": [], "fallbacks": fallbacks}
 
 
 def attempt(deps: Deps, state: CampaignState) -> dict[str, Any]:
@@ -212,6 +215,7 @@ def report(deps: Deps, state: CampaignState) -> dict[str, Any]:
             "flag_confidence": deps.policy.flag_confidence,
             "flagged": flagged(policy, deps.policy), "arms": arm_report(policy, deps.policy),
             "tasks": policy["tasks"], "lineage": lineage,
+            "fallbacks": state.get("fallbacks", {}),
             "operators": explore.operator_shares(lineage)}
     deps.store.finish_campaign(state["campaign_id"], "done", summary)
     return {"summary": summary}

@@ -38,6 +38,7 @@ class CampaignState(TypedDict, total=False):
     proposals: the candidate children of this round (task JSON, operator, params) or none.
     quota: attempts this exploration round may spend.
     lineage: every generated candidate of the campaign, accepted or rejected with reasons.
+    fallbacks: why requests were served by another sample of their source -> how often.
     """
 
     campaign_id: int
@@ -58,6 +59,7 @@ class CampaignState(TypedDict, total=False):
     proposals: list[dict[str, Any]]
     quota: int
     lineage: list[dict[str, Any]]
+    fallbacks: dict[str, int]
 
 
 ProgressFn = Callable[[int, int, str], None]

@@ -73,9 +73,9 @@ def print_probe(summary: dict[str, Any]) -> None:
         verdict = ("[bold red]WEAK SPOT FOUND[/]" if arm["flagged"]
                    else "[green]no weak spot found[/]")
         out.print(f"{verdict} {arm['arm']}: failed {arm['fails']} of "
-                  f"{arm['fails'] + arm['passes']} attempts, failure rate ~"
+                  f"{arm['fails'] + arm['passes']} attempts (posterior mean failure rate "
                   f"{100 * arm['failure_rate']:.0f}%, P(rate > {100 * ex['flag_rate']:.0f}%) = "
-                  f"{arm['p_above']:.3f}", highlight=False)
+                  f"{arm['p_above']:.3f})", highlight=False)
     out.print(lineage_tree(ex))
     classes = summary.get("failure_classes") or {}
     out.print("failure classes: " + (", ".join(f"{k} x{v}" for k, v in classes.items())
@@ -88,6 +88,10 @@ def print_probe(summary: dict[str, Any]) -> None:
     if not ex["operators"]:
         t.add_row("(no task generated)", "0", "0", "-")
     out.print(t)
+    fb = ex.get("fallbacks") or {}
+    if fb:
+        out.print("requests served by another sample of their source: "
+                  + ", ".join(f"{k} x{v}" for k, v in sorted(fb.items())), highlight=False)
     out.print(f"{summary['attempts']} attempts in {ex['rounds']} rounds, campaign "
               f"{summary['campaign']}", highlight=False)
 
