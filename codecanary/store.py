@@ -283,3 +283,27 @@ class FailureDetailRow(Base):
     counterexample: Mapped[str | None] = mapped_column(Text, nullable=True)
     evidence: Mapped[str | None] = mapped_column(Text, nullable=True)
     reruns: Mapped[list[bool]] = mapped_column(JSON, default=list)
+
+
+# --- Lineage of generated tasks (issue 6; read and written by codecanary/lineage.py) ---
+
+
+class LineageEdgeRow(Base):
+    """One generated child: parent -> child by an operator with its parameters.
+
+    accepted: whether the child passed the gate (only accepted children are in
+    ``tasks`` and ever attempted); reason: the gate's reason (``ok`` when
+    accepted); data: the child task as JSON, kept for rejected children too.
+    """
+
+    __tablename__ = "lineage_edges"
+    __table_args__ = (UniqueConstraint("parent", "child"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    parent: Mapped[str] = mapped_column(String(32), index=True)
+    child: Mapped[str] = mapped_column(String(32), index=True)
+    operator: Mapped[str] = mapped_column(String(64))
+    params: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    accepted: Mapped[bool] = mapped_column(Boolean, index=True)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=dt.datetime.now)

@@ -46,7 +46,7 @@ class Bounds:
     max_memory_mb: int = 2048
     max_files: int = 60
     max_bytes: int = 400_000
-    reference_share: float = 0.5
+    reference_share: float = 0.8
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,18 @@ from typing import cast
 from codecanary.registry import members, register
 from codecanary.types import Task
 from generators.gate import Bounds, GateResult, KnownTasks, gate
-from generators.mutators import concurrency, null_handling
+from generators.mutators import (
+    amnesia,
+    asyncio_ops,
+    borrow,
+    boundaries,
+    concurrency,
+    errors,
+    null_handling,
+    performance,
+    security,
+    state,
+)
 from generators.mutators.base import Mutation, TaskMutator, depth_of, derive
 
 __all__ = ["Bounds", "GateResult", "KnownTasks", "Mutation", "TaskMutator", "all_mutators",
@@ -48,6 +59,14 @@ __all__ = ["Bounds", "GateResult", "KnownTasks", "Mutation", "TaskMutator", "all
 _BUILTIN: tuple[TaskMutator, ...] = (
     *null_handling.OPERATORS,
     *concurrency.OPERATORS,
+    *borrow.OPERATORS,
+    *boundaries.OPERATORS,
+    *errors.OPERATORS,
+    *state.OPERATORS,
+    *asyncio_ops.OPERATORS,
+    *security.OPERATORS,
+    *amnesia.OPERATORS,
+    *performance.OPERATORS,
 )
 
 for _op in _BUILTIN:

@@ -61,7 +61,7 @@ class Mutation:
 class TaskMutator(Protocol):
     """A task mutation operator, registered as ``("mutator", name)``.
 
-    name: unique slug, e.g. ``"null/none-passthrough"``.
+    name: unique slug, e.g. ``"null-handling/none-passthrough"``.
     weakness: the areas its children exercise (the first is the child's primary area).
     languages: the parent languages it applies to.
     """

@@ -436,11 +436,10 @@ class WorkerPool:
                     for t in self._threads:
                         t.join()
             ''')
-        bad = code.replace(
-            "                with self._lock:\n                    if self._closed:\n"
-            "                        raise RuntimeError(\"pool is closed\")\n"
-            "                    self._jobs.put((future, args))",
-            "                self._jobs.put((future, args))")
+        bad = code.replace('            if self._closed:\n'
+                           '                raise RuntimeError("pool is closed")\n'
+                           '            self._jobs.put((future, args))',
+                           '            self._jobs.put((future, args))', 1)
         stub_code = indent_body(f'''
             {sig}
                 """Runs {f.name} on `workers` threads; submit() from any thread."""

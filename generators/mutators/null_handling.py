@@ -1,13 +1,13 @@
 """Null-handling operators: the child must cope with ``None`` and missing keys.
 
-* ``null/none-passthrough`` — ``f`` returns ``None`` when one of its required
+* ``null-handling/none-passthrough`` — ``f`` returns ``None`` when one of its required
   arguments is ``None`` (a guard is added to the reference; examples harvested
   from the parent's tests get ``None`` at that position).
-* ``null/default-on-none`` — passing ``None`` for a parameter with a default
+* ``null-handling/default-on-none`` — passing ``None`` for a parameter with a default
   behaves as if it had been left out.
-* ``null/optional-batch`` — ``f_each(calls)`` maps ``f`` over argument tuples
+* ``null-handling/optional-batch`` — ``f_each(calls)`` maps ``f`` over argument tuples
   where the list itself or any item may be ``None``.
-* ``null/missing-keys`` — ``f_from_record(record)`` calls ``f`` from a dict
+* ``null-handling/missing-keys`` — ``f_from_record(record)`` calls ``f`` from a dict
   that may be ``None``, lack keys or hold ``None`` values; hypothesis draws the
   dicts from a widened strategy.
 """
@@ -40,6 +40,31 @@ def _literal(value: object) -> bool:
         return bool(ast.literal_eval(repr(value)) == value)
     except (ValueError, SyntaxError, TypeError):
         return False
+
+
+def handles_none(source: str, func: str, param: str) -> bool:
+    """Whether ``func`` already treats ``param`` as optional (a ``None`` test on it or an
+    ``Optional``/``| None`` annotation): then a None requirement would change nothing."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return True
+    node = next((n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == func),
+                None)
+    if node is None:
+        return True
+    for arg in node.args.args + node.args.posonlyargs:
+        if arg.arg == param and arg.annotation is not None and (
+                "None" in ast.unparse(arg.annotation) or "Optional" in ast.unparse(arg.annotation)):
+            return True
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.Compare):
+            names = {n.id for n in ast.walk(sub) if isinstance(n, ast.Name)}
+            consts = [c for c in [*sub.comparators, sub.left]
+                      if isinstance(c, ast.Constant) and c.value is None]
+            if param in names and consts:
+                return True
+    return False
 
 
 def insert_guard(source: str, func: str, guard: str) -> str | None:
@@ -92,7 +117,7 @@ def _guarded(parent: Task, func: str,
 class NonePassthrough:
     """See the module docstring: ``f(..., None, ...)`` is ``None``."""
 
-    name = "null/none-passthrough"
+    name = "null-handling/none-passthrough"
     weakness = AREA
     languages = ("python",)
 
@@ -106,8 +131,10 @@ class NonePassthrough:
                 if f.required != 1 or len(f.params) != 1:
                     continue
                 calls = [(0,)]
+            source = parent.reference[parent.entry_point]
             positions = [p for p in range(f.required)
                          if all(a[p] is not None for a in calls)
+                         and not handles_none(source, f.name, f.params[p])
                          and f"{f.name}(None" not in "".join(parent.tests.values())]
             if not positions:
                 continue
@@ -150,7 +177,7 @@ class NonePassthrough:
 class DefaultOnNone:
     """See the module docstring: ``None`` for a defaulted parameter means the default."""
 
-    name = "null/default-on-none"
+    name = "null-handling/default-on-none"
     weakness = AREA
     languages = ("python",)
 
@@ -163,7 +190,9 @@ class DefaultOnNone:
             for q in range(f.required, len(f.params)):
                 default = f.defaults[q - f.required]
                 usable = [a for a in calls if len(a) <= q]
-                if default != "None" and usable:
+                source = parent.reference[parent.entry_point]
+                if default != "None" and usable and not handles_none(source, f.name,
+                                                                     f.params[q]):
                     options.append((f, q, usable))
         if not options:
             return None
@@ -206,7 +235,7 @@ class DefaultOnNone:
 class OptionalBatch:
     """See the module docstring: ``f_each(calls)`` with ``None`` lists and items."""
 
-    name = "null/optional-batch"
+    name = "null-handling/optional-batch"
     weakness = AREA
     languages = ("python",)
 
@@ -273,7 +302,7 @@ class OptionalBatch:
 class MissingKeys:
     """See the module docstring: ``f_from_record(record)`` with missing keys and None values."""
 
-    name = "null/missing-keys"
+    name = "null-handling/missing-keys"
     weakness = AREA
     languages = ("python",)
 

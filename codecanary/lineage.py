@@ -1,0 +1,186 @@
+"""The lineage of generated tasks: a networkx DiGraph persisted through the store.
+
+Nodes are task ids; an edge parent -> child carries the operator that made the
+child and its parameters. Every proposed child is recorded, accepted or not:
+a rejected child stays in the graph with the gate's reason (``accepted=False``)
+so that the share of children passing the gate can be measured per operator
+(:func:`gate_shares`) and a generator that keeps producing invalid tasks is
+visible. Only accepted children are saved as tasks (and so can be attempted).
+
+Node attributes: ``name``, ``area``, ``language``, ``origin``, ``accepted``
+(True for seeds), ``reason``, ``depth`` (edges from the root), and, when
+:func:`load` is given results, ``passed``/``attempts`` (infra errors excluded).
+
+Queries: :func:`ancestors` (root first), :func:`descendants`, :func:`frontier`
+(accepted tasks with no accepted child: where mutation continues),
+:func:`weakest_lineages` (seed lineages by pooled pass rate, lowest first).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx
+from sqlalchemy import func, select
+
+from codecanary.store import AttemptRow, ExecutionRow, LineageEdgeRow, Store, TaskRow, task_to_json
+from codecanary.types import Task
+
+
+def record_child(store: Store, child: Task, params: dict[str, object], accepted: bool,
+                 reason: str, parent: Task | None = None) -> None:
+    """Record a proposed child (accepted or rejected) under its parent.
+
+    ``child.parent`` and ``child.operator`` must be set. An accepted child is also
+    saved to the tasks table; ``parent``, when given, is saved too (so seeds
+    appear in the graph with their names before they are run). Recording the
+    same (parent, child) twice keeps the first record.
+    """
+    if not child.parent or not child.operator:
+        raise ValueError(f"task {child.id} has no parent/operator: not a generated child")
+    with store.session() as s:
+        exists = s.scalars(select(LineageEdgeRow.id).where(
+            LineageEdgeRow.parent == child.parent, LineageEdgeRow.child == child.id)).first()
+        if exists is None:
+            s.add(LineageEdgeRow(parent=child.parent, child=child.id, operator=child.operator,
+                                 params=dict(params), accepted=accepted, reason=reason,
+                                 data=task_to_json(child)))
+    keep = ([parent] if parent is not None else []) + ([child] if accepted else [])
+    if keep:
+        store.save_tasks(keep)
+
+
+def pass_counts(store: Store, campaign_id: int | None = None) -> dict[str, tuple[int, int]]:
+    """Task id -> (passed, attempts), infra errors excluded (one campaign or all)."""
+    with store.session() as s:
+        q = (select(AttemptRow.task_id, func.sum(ExecutionRow.passed.cast(int)), func.count())
+             .join(ExecutionRow, ExecutionRow.attempt_id == AttemptRow.id)
+             .where(AttemptRow.infra_error.is_(None), ExecutionRow.infra_error.is_(None))
+             .group_by(AttemptRow.task_id))
+        if campaign_id is not None:
+            q = q.where(AttemptRow.campaign_id == campaign_id)
+        return {tid: (int(p or 0), int(n)) for tid, p, n in s.execute(q)}
+
+
+def load(store: Store, results: dict[str, tuple[int, int]] | None = None) -> nx.DiGraph:
+    """The whole lineage graph (every recorded edge) with node attributes.
+
+    ``results``: task id -> (passed, attempts), e.g. :func:`pass_counts`;
+    defaults to the pass counts over all campaigns.
+    """
+    results = pass_counts(store) if results is None else results
+    g = nx.DiGraph()
+    with store.session() as s:
+        edges = list(s.scalars(select(LineageEdgeRow).order_by(LineageEdgeRow.id)))
+        ids = {e.parent for e in edges} | {e.child for e in edges}
+        rows = {r.id: r for r in s.scalars(select(TaskRow).where(TaskRow.id.in_(ids)))}
+    for tid in ids:
+        row = rows.get(tid)
+        g.add_node(tid, name=row.name if row else tid, area=row.area if row else "",
+                   language=row.language if row else "", origin=row.origin if row else "",
+                   accepted=True, reason="")
+    for e in edges:
+        data = e.data or {}
+        node = g.nodes[e.child]
+        node.update(accepted=e.accepted, reason=e.reason)
+        if e.child not in rows:
+            weakness = data.get("weakness") or [""]
+            node.update(name=data.get("name", e.child), area=weakness[0],
+                        language=data.get("language", ""), origin="generated")
+        g.add_edge(e.parent, e.child, operator=e.operator, params=e.params or {})
+    for tid in g.nodes:
+        passed, attempts = results.get(tid, (0, 0))
+        g.nodes[tid].update(passed=passed, attempts=attempts)
+        g.nodes[tid]["depth"] = len(ancestors(g, tid)) - 1
+    return g
+
+
+def ancestors(g: nx.DiGraph, task_id: str) -> list[str]:
+    """``task_id`` and its ancestors, root first (following the first parent)."""
+    chain = [task_id]
+    seen = {task_id}
+    while True:
+        parents = [p for p in g.predecessors(chain[-1]) if p not in seen]
+        if not parents:
+            return chain[::-1]
+        chain.append(parents[0])
+        seen.add(parents[0])
+
+
+def descendants(g: nx.DiGraph, task_id: str, accepted_only: bool = False) -> set[str]:
+    """Every task derived from ``task_id`` (optionally only through accepted children)."""
+    if task_id not in g:
+        return set()
+    if not accepted_only:
+        return set(nx.descendants(g, task_id))
+    sub = g.subgraph(n for n in g.nodes if g.nodes[n]["accepted"])
+    return set(nx.descendants(sub, task_id)) if task_id in sub else set()
+
+
+def frontier(g: nx.DiGraph, root: str | None = None) -> list[str]:
+    """Accepted tasks without an accepted child (under ``root`` when given), deepest first."""
+    nodes = ({root} | descendants(g, root, accepted_only=True)) if root else set(g.nodes)
+    leaves = [n for n in nodes if n in g and g.nodes[n]["accepted"]
+              and not any(g.nodes[c]["accepted"] for c in g.successors(n))]
+    return sorted(leaves, key=lambda n: (-g.nodes[n]["depth"], n))
+
+
+@dataclass(frozen=True)
+class LineageScore:
+    """A seed lineage: its root, pooled passes and attempts over the root and its
+    accepted descendants, and the number of accepted tasks in it."""
+
+    root: str
+    passed: int
+    attempts: int
+    tasks: int
+
+    @property
+    def pass_rate(self) -> float | None:
+        """passed / attempts (None before any attempt)."""
+        return self.passed / self.attempts if self.attempts else None
+
+
+def weakest_lineages(g: nx.DiGraph, k: int = 5, min_attempts: int = 1) -> list[LineageScore]:
+    """The ``k`` root lineages with the lowest pooled pass rate (at least ``min_attempts``)."""
+    scores = []
+    for root in (n for n in g.nodes if g.in_degree(n) == 0):
+        members = {root} | descendants(g, root, accepted_only=True)
+        passed = sum(g.nodes[n]["passed"] for n in members)
+        attempts = sum(g.nodes[n]["attempts"] for n in members)
+        if attempts >= min_attempts:
+            scores.append(LineageScore(root, passed, attempts, len(members)))
+    return sorted(scores, key=lambda s: (s.passed / s.attempts, -s.attempts, s.root))[:k]
+
+
+def gate_shares(g: nx.DiGraph) -> dict[str, tuple[int, int]]:
+    """Operator -> (children accepted by the gate, children proposed)."""
+    shares: dict[str, list[int]] = {}
+    for _p, child, data in g.edges(data=True):
+        acc = shares.setdefault(str(data["operator"]), [0, 0])
+        acc[0] += bool(g.nodes[child]["accepted"])
+        acc[1] += 1
+    return {op: (a, n) for op, (a, n) in sorted(shares.items())}
+
+
+def tree_lines(g: nx.DiGraph, task_id: str) -> list[tuple[int, str, dict[str, Any]]]:
+    """The tree under the root of ``task_id``'s lineage, depth-first:
+    (indent level, task id, node attributes + ``operator``/``params`` of the edge in)."""
+    root = ancestors(g, task_id)[0] if task_id in g else task_id
+    out: list[tuple[int, str, dict[str, Any]]] = []
+
+    def walk(node: str, level: int, edge: dict[str, Any]) -> None:
+        out.append((level, node, {**g.nodes[node], **edge}))
+        for child in sorted(g.successors(node), key=lambda c: g.nodes[c]["name"]):
+            walk(child, level + 1, dict(g.edges[node, child]))
+
+    if root in g:
+        walk(root, 0, {})
+    return out
+
+
+def parents_of(g: nx.DiGraph, ids: Iterable[str]) -> dict[str, str | None]:
+    """Task id -> its parent in the graph (None for roots)."""
+    return {t: next(iter(g.predecessors(t)), None) if t in g else None for t in ids}
