@@ -18,6 +18,7 @@ Queries: :func:`ancestors` (root first), :func:`descendants`, :func:`frontier`
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -50,6 +51,24 @@ def record_child(store: Store, child: Task, params: dict[str, object], accepted:
     keep = ([parent] if parent is not None else []) + ([child] if accepted else [])
     if keep:
         store.save_tasks(keep)
+
+
+def record_rejected(store: Store, parent_id: str, operator: str, params: dict[str, object],
+                    reason: str, raw: str) -> str:
+    """Record a proposal that never became a task (e.g. a malformed LLM reply).
+
+    The child node's id is ``x`` + a hash of the raw text; the raw text (cut at
+    20 000 characters) is kept with the reason. Returns the node id.
+    """
+    cid = "x" + hashlib.sha256(raw.encode()).hexdigest()[:15]
+    with store.session() as s:
+        exists = s.scalars(select(LineageEdgeRow.id).where(
+            LineageEdgeRow.parent == parent_id, LineageEdgeRow.child == cid)).first()
+        if exists is None:
+            s.add(LineageEdgeRow(parent=parent_id, child=cid, operator=operator,
+                                 params=dict(params), accepted=False, reason=reason,
+                                 data={"name": f"rejected-{cid[1:7]}", "raw": raw[:20_000]}))
+    return cid
 
 
 def pass_counts(store: Store, campaign_id: int | None = None) -> dict[str, tuple[int, int]]:

@@ -11,6 +11,7 @@ from rich.logging import RichHandler
 
 from codecanary.cli.assistants import assistants_group
 from codecanary.cli.importing import export, import_group
+from codecanary.cli.lineage import lineage
 from codecanary.cli.models import models_group
 from codecanary.cli.nightly import nightly, report
 from codecanary.cli.power import power
@@ -41,6 +42,7 @@ cli.add_command(export)
 cli.add_command(power)
 cli.add_command(models_group)
 cli.add_command(assistants_group)
+cli.add_command(lineage)
 cli.add_command(probe)
 cli.add_command(resume)
 
