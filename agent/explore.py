@@ -98,5 +98,14 @@ def operator_shares(lineage: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
 
 def record_lineage(deps: Deps, campaign_id: int, mutation: Any, accepted: bool,
                    reason: str) -> None:
-    """Persist one gated candidate in the store's lineage (codecanary.lineage)."""
-    return None
+    """Persist one gated candidate, accepted or rejected with its reason, in the store's
+    lineage graph (codecanary.lineage.record_child; recording twice keeps the first)."""
+    try:
+        from codecanary.lineage import record_child
+    except ImportError:  # the lineage graph is optional; the campaign log has the record
+        log.debug("codecanary.lineage unavailable: candidate %s kept in the campaign log only",
+                  mutation.task.name)
+        return
+    parent = deps.tasks[mutation.task.parent] if mutation.task.parent else None
+    record_child(deps.store, mutation.task, dict(mutation.params), accepted, reason,
+                 parent=parent)

@@ -106,6 +106,12 @@ def test_rejected_children_are_logged_and_never_attempted(
                                               "share": 0.0}
     # the budget went to further samples of the (valid) seed instead
     assert _attempted(deps.store, cid) == [(rust_task.id, s) for s in range(3)]
+    lineage = pytest.importorskip("codecanary.lineage")
+    graph = lineage.load(deps.store, results={})
+    for e in ex["lineage"]:  # persisted in the store's lineage graph with the reason
+        node = graph.nodes[e["id"]]
+        assert node["accepted"] is False and "near-duplicate" in node["reason"]
+        assert graph.has_edge(rust_task.id, e["id"])
 
 
 class Crash(Exception):
