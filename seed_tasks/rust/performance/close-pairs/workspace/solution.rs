@@ -1,0 +1,3 @@
+pub fn count_close_pairs(xs: &[i64], d: i64) -> u64 {
+    todo!()
+}
