@@ -1,0 +1,6 @@
+"""Differential test: a list of field indices into the driver's FIELDS table, -1 = empty line break."""
+
+from hypothesis import strategies as st
+
+strategy = st.lists(st.integers(-1, 9), max_size=7)
+max_examples = 100
