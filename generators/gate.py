@@ -26,11 +26,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from codecanary.types import Task
-from generators.mutators.base import Mutation
 from generators.validate import Validation, fingerprint, validate
 from sandbox.base import Sandbox
+
+if TYPE_CHECKING:  # generators.mutators imports this module: no runtime import back
+    from generators.mutators.base import Mutation
 
 
 @dataclass(frozen=True)
@@ -125,7 +128,7 @@ def gate(sandbox: Sandbox, mutation: Mutation | Task, known: Iterable[Task] | Kn
     as a list or a :class:`KnownTasks` index. Accepted children are *not* added
     to ``known``; the caller does that once it keeps the child.
     """
-    task = mutation.task if isinstance(mutation, Mutation) else mutation
+    task = mutation if isinstance(mutation, Task) else mutation.task
     bounds = bounds or Bounds()
     bad = check_shape(task, bounds)
     if bad:
