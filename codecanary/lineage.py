@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
-from sqlalchemy import func, select
+from sqlalchemy import Integer, func, select
 
 from codecanary.store import AttemptRow, ExecutionRow, LineageEdgeRow, Store, TaskRow, task_to_json
 from codecanary.types import Task
@@ -74,7 +74,7 @@ def record_rejected(store: Store, parent_id: str, operator: str, params: dict[st
 def pass_counts(store: Store, campaign_id: int | None = None) -> dict[str, tuple[int, int]]:
     """Task id -> (passed, attempts), infra errors excluded (one campaign or all)."""
     with store.session() as s:
-        q = (select(AttemptRow.task_id, func.sum(ExecutionRow.passed.cast(int)), func.count())
+        q = (select(AttemptRow.task_id, func.sum(ExecutionRow.passed.cast(Integer)), func.count())
              .join(ExecutionRow, ExecutionRow.attempt_id == AttemptRow.id)
              .where(AttemptRow.infra_error.is_(None), ExecutionRow.infra_error.is_(None))
              .group_by(AttemptRow.task_id))
