@@ -1,0 +1,5 @@
+public class Solution {
+    public static int[] windowMax(int[] xs, int k) {
+        throw new UnsupportedOperationException("TODO");
+    }
+}
