@@ -80,7 +80,8 @@ def print_probe(summary: dict[str, Any]) -> None:
     classes = summary.get("failure_classes") or {}
     out.print("failure classes: " + (", ".join(f"{k} x{v}" for k, v in classes.items())
                                      or "none"), highlight=False)
-    t = Table(title="generated tasks passing the gate, per operator")
+    out.print("generated tasks passing the gate, per operator:")
+    t = Table()
     for col in ("operator", "proposed", "accepted", "share"):
         t.add_column(col, justify="left" if col == "operator" else "right")
     for op, row in ex["operators"].items():
