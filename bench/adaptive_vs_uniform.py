@@ -23,7 +23,11 @@ What is simulated (and what is not):
 - Both are judged by the same verdict, ``agent.policy.flagged`` (posterior
   P(failure rate > 30%) >= 95%, at least 5 outcomes), checked after every
   attempt. Counted: attempts until the weak cell is flagged (capped), and runs
-  in which another cell was flagged first (a false lead).
+  in which another cell was flagged first (a false lead). Two ratios are
+  printed: from the first attempt (uniform sampling from scratch against the
+  campaign, its anchor suite included), and after the anchor suite (both run
+  the anchor, which a nightly runs anyway, then spend the rest uniformly or
+  adaptively; only attempts after the anchor are counted).
 
 Usage: ``python bench/adaptive_vs_uniform.py [--seeds 20] [--weak boundaries@rust=0.6 ...]``
 """
@@ -98,10 +102,16 @@ class Judge:
 
 
 def uniform(tasks: list[Task], profile: Profile, weak: str, seed: int,
-            cfg: PolicyConfig) -> Judge:
+            cfg: PolicyConfig, anchor: bool = False) -> Judge:
+    """Uniform sampling; with ``anchor``, after the same anchor pass as the campaign."""
     rng = random.Random(f"uniform|{seed}")
     judge = Judge(weak, cfg)
     next_sample = dict.fromkeys((t.id for t in tasks), 0)
+    if anchor:
+        for t in sorted(tasks, key=lambda t: t.id):
+            next_sample[t.id] = 1
+            if judge.see(arm_of(t), fails(profile, t, 0)):
+                return judge
     while True:
         t = rng.choice(tasks)
         s = next_sample[t.id]
@@ -163,21 +173,27 @@ def main() -> None:
           f"{args.seeds} seeds; flag: P(failure rate > 30%) >= 95%, n >= 5; cap {CAP}")
     cfg = PolicyConfig()
     base = load_profile("baseline")
-    for spec in args.weak or ["boundaries@rust=0.6", "null-handling@python=0.5"]:
+    for spec in args.weak or ["null-handling@rust=0.6", "null-handling@rust=0.45",
+                              "contextual-amnesia@rust=0.6"]:
         weak, rate = spec.split("=")
         n_weak = sum(arm_of(t) == weak for t in tasks)
         started = time.monotonic()
         uni: list[int] = []
         ada: list[int] = []
+        after_u: list[int] = []
+        after_a: list[int] = []
         false_u = false_a = missed_u = missed_a = gen = 0
         for seed in range(args.seeds):
             profile = Profile(name="hidden", seed=1000 + seed, default=base.default,
                               rates={**base.rates, weak: float(rate)})
             ju = uniform(tasks, profile, weak, seed, cfg)
+            jua = uniform(tasks, profile, weak, seed, cfg, anchor=True)
             ja, g = adaptive(tasks, profile, weak, seed, cfg)
             gen += g
             uni.append(ju.found or CAP)
             ada.append(ja.found or CAP)
+            after_u.append((jua.found or CAP) - min(len(tasks), jua.found or CAP))
+            after_a.append((ja.found or CAP) - min(len(tasks), ja.found or CAP))
             false_u += ju.false_lead
             false_a += ja.false_lead
             missed_u += ju.found is None
@@ -190,10 +206,15 @@ def main() -> None:
         print(f"  adaptive: mean {ma:7.1f}  median {statistics.median(ada):6.0f} attempts  "
               f"(not found within cap: {missed_a}, another cell flagged first: {false_a}; "
               f"{gen / args.seeds:.1f} generated tasks per run; anchor {len(tasks)} included)")
-        print(f"  ratio uniform/adaptive: {mu / ma:.2f}x (means), "
-              f"{statistics.median(uni) / statistics.median(ada):.2f}x (medians)   "
-              f"[{time.monotonic() - started:.1f}s]")
-
+        print(f"  ratio uniform/adaptive, from the first attempt: {mu / ma:.2f}x (means), "
+              f"{statistics.median(uni) / statistics.median(ada):.2f}x (medians)")
+        mua, maa = statistics.mean(after_u), statistics.mean(after_a)
+        print(f"  after the anchor suite (both spend the rest uniformly vs adaptively): "
+              f"uniform mean {mua:.1f} median {statistics.median(after_u):.0f}, adaptive mean "
+              f"{maa:.1f} median {statistics.median(after_a):.0f}; ratio "
+              f"{mua / max(maa, 1e-9):.2f}x (means), "
+              f"{statistics.median(after_u) / max(statistics.median(after_a), 1):.2f}x "
+              f"(medians)   [{time.monotonic() - started:.1f}s]")
 
 if __name__ == "__main__":
     main()
