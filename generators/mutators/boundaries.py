@@ -58,13 +58,13 @@ class InclusiveRange:
                 """{doc}"""
                 start = max(first, 1) - 1
                 stop = min(last, len(calls))
-                return [{f.name}(*args) for args in calls[start:stop]] if start < stop else []
+                return [{f.name}(*args) for args in calls[start:stop]]
             ''')
         bad = indent_body(f'''
             {sig}
                 start = max(first, 1) - 1
                 stop = min(last, len(calls)) - 1
-                return [{f.name}(*args) for args in calls[start:stop]] if start < stop else []
+                return [{f.name}(*args) for args in calls[start:stop]]
             ''')
         test = _test(mod, f.name, new, f'''
             @settings(max_examples=150)

@@ -52,8 +52,8 @@ def _fake(f: str) -> str:
 
 
 def _header(mod: str, names: str) -> str:
-    return (f"import threading\nimport time\nfrom unittest import mock\n\nimport pytest\n\n"
-            f"import {mod}\nfrom {mod} import {names}\n\n\n")
+    return (f"import sys\nimport threading\nimport time\nfrom unittest import mock\n\n"
+            f"import pytest\n\nimport {mod}\nfrom {mod} import {names}\n\n\n")
 
 
 class SingleFlightCache:
@@ -93,8 +93,7 @@ class SingleFlightCache:
                         entry[1] = {f.name}(*args)
                     except BaseException as exc:
                         entry[2] = exc
-                        with {lock}:
-                            del {store}[key]
+                        {store}.pop(key, None)
                         raise
                     finally:
                         entry[0].set()
@@ -117,28 +116,47 @@ class SingleFlightCache:
         test = _header(mod, new) + _fake(f.name) + indent_body(f'''
 
 
-            def hammer(n, args_of):
-                fake = Fake(0.05)
+            def hammer(n, args_of, fake=None):
+                fake = fake or Fake(0.05)
                 barrier = threading.Barrier(n)
                 out = [None] * n
 
                 def work(i):
                     barrier.wait()
-                    out[i] = {new}(*args_of(i))
+                    try:
+                        out[i] = {new}(*args_of(i))
+                    except Exception as exc:
+                        out[i] = exc
 
-                with mock.patch.object({mod}, "{f.name}", fake):
-                    threads = [threading.Thread(target=work, args=(i,)) for i in range(n)]
-                    for t in threads:
-                        t.start()
-                    for t in threads:
-                        t.join()
+                old = sys.getswitchinterval()
+                sys.setswitchinterval(1e-6)
+                try:
+                    with mock.patch.object({mod}, "{f.name}", fake):
+                        threads = [threading.Thread(target=work, args=(i,)) for i in range(n)]
+                        for t in threads:
+                            t.start()
+                        for t in threads:
+                            t.join()
+                finally:
+                    sys.setswitchinterval(old)
                 return fake, out
 
 
-            def test_same_args_computed_once_under_{n}_threads():
-                fake, out = hammer({n}, lambda i: ("same", {rng.randint(1, 99)}))
+            @pytest.mark.parametrize("round_", range(8))
+            def test_same_args_computed_once_under_{n}_threads(round_):
+                fake, out = hammer({n}, lambda i: ("same", round_, {rng.randint(1, 99)}))
                 assert len(fake.calls) == 1
                 assert all(o == out[0] for o in out)
+
+
+            def test_every_waiter_sees_the_failure():
+                class Failing(Fake):
+                    def __call__(self, *args):
+                        super().__call__(*args)
+                        raise LookupError("backend down")
+
+                fake, out = hammer({n}, lambda i: ("failing",), Failing(0.05))
+                assert all(isinstance(o, LookupError) for o in out), out
 
 
             def test_distinct_args_each_computed_once():
@@ -398,7 +416,6 @@ class WorkerPool:
                     if workers < 1:
                         raise ValueError("workers must be >= 1")
                     self._jobs = queue.Queue()
-                    self._lock = threading.Lock()
                     self._closed = False
                     self._threads = [threading.Thread(target=self._work, daemon=True)
                                      for _ in range(workers)]
@@ -419,27 +436,22 @@ class WorkerPool:
                             future.set_exception(exc)
 
                 def submit(self, *args):
+                    if self._closed:
+                        raise RuntimeError("pool is closed")
                     future = concurrent.futures.Future()
-                    with self._lock:
-                        if self._closed:
-                            raise RuntimeError("pool is closed")
-                        self._jobs.put((future, args))
+                    self._jobs.put((future, args))
                     return future
 
                 def close(self):
-                    with self._lock:
-                        if self._closed:
-                            return
+                    if not self._closed:
                         self._closed = True
                         for _ in self._threads:
                             self._jobs.put(None)
                     for t in self._threads:
                         t.join()
             ''')
-        bad = code.replace('            if self._closed:\n'
-                           '                raise RuntimeError("pool is closed")\n'
-                           '            self._jobs.put((future, args))',
-                           '            self._jobs.put((future, args))', 1)
+        check = '        if self._closed:\n            raise RuntimeError("pool is closed")\n'
+        bad = code.replace(check + '        future', '        future', 1)
         stub_code = indent_body(f'''
             {sig}
                 """Runs {f.name} on `workers` threads; submit() from any thread."""
@@ -488,15 +500,22 @@ class WorkerPool:
 
 
             def test_close_drains_then_refuses():
+                crashed = []
+                old_hook = threading.excepthook
+                threading.excepthook = lambda exc: crashed.append(exc.exc_value)
                 fake = Fake(0.01)
-                with mock.patch.object({mod}, "{f.name}", fake):
-                    pool = {cls}(2)
-                    futures = [pool.submit(i) for i in range(6)]
-                    pool.close()
-                    assert all(f.done() for f in futures)
-                    with pytest.raises(RuntimeError):
-                        pool.submit(99)
-                    pool.close()
+                try:
+                    with mock.patch.object({mod}, "{f.name}", fake):
+                        pool = {cls}(2)
+                        futures = [pool.submit(i) for i in range(6)]
+                        pool.close()
+                finally:
+                    threading.excepthook = old_hook
+                assert crashed == [], "a worker thread crashed"
+                assert all(f.done() for f in futures)
+                with pytest.raises(RuntimeError):
+                    pool.submit(99)
+                pool.close()
                 assert [f.result(0) for f in futures] == [("result", (i,)) for i in range(6)]
 
 
@@ -522,8 +541,9 @@ class WorkerPool:
                    f"with `{f.name}(*args)` or its exception; at most `workers` calls run at "
                    f"once. `close()` stops accepting work, waits until every submitted call "
                    f"has finished and the threads have exited, and may be called twice; "
-                   f"`submit` after `close` raises `RuntimeError`, even when it races with "
-                   f"`close`. Call `{f.name}` through its module-level name.")
+                   f"`submit` after `close` raises `RuntimeError`; worker threads "
+                   f"must exit cleanly, never by an exception. Call `{f.name}` through its "
+                   "module-level name.")
         ext = Extension(section, code, stub_code, test, "worker_pool", bad,
                         {"function": f.name, "new": cls, "producers": producers},
                         ("concurrent.futures", "queue", "threading"), f"worker pool `{cls}`")

@@ -45,13 +45,12 @@ class RetryTransient:
                 """{doc}"""
                 if attempts < 1:
                     raise ValueError("attempts must be >= 1")
-                for attempt in range(attempts):
+                for _ in range(attempts - 1):
                     try:
                         return {f.name}(*args)
                     except {exc}:
-                        if attempt == attempts - 1:
-                            raise
-                raise AssertionError("unreachable")
+                        continue
+                return {f.name}(*args)
             ''')
         bad = indent_body(f'''
             class {exc}(Exception):

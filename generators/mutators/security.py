@@ -200,7 +200,8 @@ class InputLimits:
                 fake.calls = []
                 with mock.patch.object({mod}, "{f.name}", fake):
                     {new}("x" * MAX_LEN, list(range(MAX_ITEMS)), {{"k": "v"}})
-                assert len(fake.calls) == 1
+                    {new}({{str(i): i for i in range(MAX_ITEMS)}}, "spaces and ~ are fine")
+                assert len(fake.calls) == 2
             ''')
         section = (f"Add `{new}(*args)`, the only way requests from the internet reach "
                    f"`{f.name}`: return `{f.name}(*args)`, but first reject (raise "
