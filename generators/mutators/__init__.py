@@ -3,11 +3,15 @@
 The interface for the campaign (``agent/``)::
 
     from generators.mutators import Mutation, TaskMutator, mutators_for, gate, KnownTasks
+    from codecanary import lineage
 
     ops = mutators_for("null-handling", "python")      # registered ("mutator", name)
     m = ops[0].propose(parent, random.Random(seed))      # Mutation | None (not applicable)
     r = gate(sandbox, m, known)                          # GateResult(accepted, reason, validation)
-    # record it either way: codecanary.lineage.record_child(store, m..., r.accepted, r.reason)
+    lineage.record_child(store, m.task, m.params, r.accepted, r.reason, parent=parent)
+    # malformed LLM replies: lineage.record_rejected(store, parent.id, "llm", params, reason, raw)
+    # gate pass share per operator (probe output, report):
+    lineage.gate_shares(lineage.load(store))             # {operator: (accepted, proposed)}
 
 * :class:`Mutation` — ``task`` (the child: origin ``generated``, ``parent`` and
   ``operator`` set, fresh content id, name ``<seed>-g<depth>-<hash>``),
