@@ -1,4 +1,4 @@
-"""Differential test: a list of field indices into the driver's FIELDS table, -1 = empty line break."""
+"""Differential test: field indices into the driver's FIELDS table; -1 starts a new line."""
 
 from hypothesis import strategies as st
 

@@ -1,4 +1,4 @@
-"""Differential test: [capacity, op, n, ...]; op 0 try_acquire, 1 release (only what is held), 2 query."""
+"""Differential test: [capacity, op, n, ...]; op 0 try_acquire, 1 release (held only), 2 query."""
 
 from hypothesis import strategies as st
 
