@@ -13,11 +13,9 @@ from rich.table import Table
 
 from agent.state import Deps, TaskCache
 from assistants.base import create
-from assistants.sim import ProfileError
 from codecanary.cli.common import err, load_tasks, make_sandbox, out
 from codecanary.cli.resume import checkpoint_path, progress_bar, run_checkpointed
 from codecanary.history import summaries
-from codecanary.registry import UnknownPluginError
 from codecanary.report import render
 from codecanary.store import DEFAULT_DB, Store
 
@@ -107,7 +105,8 @@ def nightly(assistant_id: str, db: str, night: str | None, samples: int,
                                  param_hint="--night") from None
     try:
         assistant = create(assistant_id)
-    except (ProfileError, UnknownPluginError) as exc:
+    except (ValueError, LookupError, RuntimeError) as exc:
+        # A bad profile, an unknown family, a model not pulled, a bad option: say what to do.
         raise click.BadParameter(str(exc), param_hint="--assistant") from None
     if cost_cap is not None:  # issue 5: adapters that report cost take a Budget
         from assistants.pricing import Budget
