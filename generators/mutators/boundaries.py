@@ -57,13 +57,13 @@ class InclusiveRange:
             {sig}
                 """{doc}"""
                 start = max(first, 1) - 1
-                stop = min(last, len(calls))
+                stop = max(min(last, len(calls)), 0)
                 return [{f.name}(*args) for args in calls[start:stop]]
             ''')
         bad = indent_body(f'''
             {sig}
                 start = max(first, 1) - 1
-                stop = min(last, len(calls)) - 1
+                stop = max(min(last, len(calls)), 0) - 1
                 return [{f.name}(*args) for args in calls[start:stop]]
             ''')
         test = _test(mod, f.name, new, f'''
