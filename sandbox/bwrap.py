@@ -201,8 +201,11 @@ class BwrapSandbox:
         for i, path in enumerate(self.binds):
             src = f"{TOOLS_MNT}/{i}" if self.as_root else path
             tools += ["--ro-bind", src, path]
+        # /tmp first: a toolchain (a checkout's venv, say) may live below the host's /tmp,
+        # and a tmpfs mounted after its bind would hide it.
         return [self.bwrap, "--unshare-all", "--die-with-parent", "--new-session",
-                *_root_dirs(), "--proc", "/proc", "--dev", "/dev", *tools]
+                *_root_dirs(), "--proc", "/proc", "--dev", "/dev",
+                "--size", str(64 << 20), "--tmpfs", "/tmp", *tools]
 
     def _argv(
         self,
@@ -221,7 +224,6 @@ class BwrapSandbox:
             envs += ["--setenv", key, value]
         bwrap = [
             *self._fixed,
-            "--size", str(64 << 20), "--tmpfs", "/tmp",
             "--size", str(limits.file_mb << 20), "--tmpfs", WORKDIR, *file_args,
             "--remount-ro", "/", "--clearenv", *envs, "--chdir", WORKDIR, "--",
         ]
