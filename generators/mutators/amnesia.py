@@ -87,7 +87,8 @@ class HouseStyle:
                       | st.floats(-1e6, 1e6, allow_nan=False) | st.text(max_size=6)
                       | st.lists(st.integers(), max_size=3))
 
-            ''') + "\n" + formatter(chosen).replace("def fmt", "def model", 1) + indent_body(f'''
+            ''') + "\n" + formatter(chosen).replace("def fmt", "def model", 1) + "\n\n\n" \
+            + indent_body(f'''
 
 
             @settings(max_examples=150)
