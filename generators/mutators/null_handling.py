@@ -191,8 +191,9 @@ class DefaultOnNone:
                 default = f.defaults[q - f.required]
                 usable = [a for a in calls if len(a) <= q]
                 source = parent.reference[parent.entry_point]
-                if default != "None" and usable and not handles_none(source, f.name,
-                                                                     f.params[q]):
+                # None for a False default changes nothing where it is only tested for truth
+                if default not in ("None", "False") and usable and not handles_none(
+                        source, f.name, f.params[q]):
                     options.append((f, q, usable))
         if not options:
             return None

@@ -22,6 +22,16 @@ from generators.mutators.null_handling import handles_none, insert_guard
 from tests.conftest import MINI_SUITE
 
 SEEDS, _ = load_suite([default_suite_dir(), MINI_SUITE])
+GREET_REF = ('def greet(name, greeting="hello", width=0):\n'
+             '    return f"{greeting}, {name}".ljust(width)\n')
+GREET_TESTS = {"test_greet.py": 'from solution import greet\n\n\ndef test_examples():\n'
+               '    assert greet("bob") == "hello, bob"\n'
+               '    assert greet("al", "hi") == "hi, al"\n'}
+GREET = Task(content_id("python", "implement", "Write greet.", "solution.py", {},
+                        {"solution.py": GREET_REF}, GREET_TESTS),
+             "greet", "Greet", "python", "implement", ("boundaries",), "Write greet.",
+             "solution.py", {}, {"solution.py": GREET_REF}, GREET_TESTS)
+SEEDS.append(GREET)  # the suite has no function with a non-None, non-False default
 
 
 def children(op_name: str, seed: int = 1) -> list[tuple[Task, object]]:
