@@ -26,7 +26,7 @@ class Stats:
             self.errors += snap["errors"]
 
     def _view(self):
-        by_status = dict(self.by_status)
+        by_status = self.by_status
         return {"requests": self.requests, "errors": self.errors, "by_status": by_status}
 
     def snapshot(self):
@@ -34,9 +34,9 @@ class Stats:
             return self._view()
 
     def reset(self):
-        snap = self.snapshot()
         with self._lock:
+            snap = self._view()
             self.requests = 0
             self.errors = 0
             self.by_status = {}
-        return snap
+            return snap
