@@ -49,6 +49,7 @@ from generators.mutators import (
     borrow,
     boundaries,
     concurrency,
+    concurrency_pool,
     errors,
     null_handling,
     performance,
@@ -63,6 +64,7 @@ __all__ = ["Bounds", "GateResult", "KnownTasks", "Mutation", "TaskMutator", "all
 _BUILTIN: tuple[TaskMutator, ...] = (
     *null_handling.OPERATORS,
     *concurrency.OPERATORS,
+    *concurrency_pool.OPERATORS,
     *borrow.OPERATORS,
     *boundaries.OPERATORS,
     *errors.OPERATORS,
