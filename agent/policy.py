@@ -1,14 +1,25 @@
-"""Where to spend the next attempts: Thompson sampling over (weakness, language) cells.
+"""Where to spend the next attempts: a bandit over (weakness, language) cells.
 
 The exploration half of a campaign is a bandit. Each *arm* is a cell
 ``"weakness@language"`` with a Beta posterior on the assistant's **failure**
 rate there (prior Beta(1, 1), updated by every recorded outcome, infra errors
-excluded). A round draws one failure rate per arm and spends the next attempt
-in the arm with the highest draw, so areas that fail get more attention while
-areas with little evidence still get tried (their posteriors are wide).
+excluded). The campaign hunts for arms whose failure rate exceeds
+``flag_rate``, so the default rule (``exceedance``) spends the next attempt in
+the arm with the highest posterior probability of exceeding it, among the arms
+not yet flagged. The posterior carries the uncertainty: an arm seen once or
+twice keeps a middling probability and is tried in its turn; an arm that keeps
+passing sinks; an arm that keeps failing is confirmed. ``thompson`` (one draw
+per arm from an empirical-Bayes posterior, highest draw wins) is kept for
+comparison: with ~26 cells the widest posteriors win too many draws, and
+``bench/adaptive_vs_uniform.py`` measures it a third slower to flag a hidden
+weak cell.
 
-Inside the chosen arm a second Thompson draw, on each task's own posterior,
-picks the task to build on, and its last outcome decides what to do:
+Once an arm is flagged, ``deepen_share`` of the requests go to the flagged
+arms (harder children: *how* it now fails) and the rest keep hunting.
+
+Inside the chosen arm a Thompson draw on each task's own posterior (shrunk to
+its arm's rate) picks the task to build on, and its last outcome decides what
+to do:
 
 - it **failed** -> ``sibling``: generate another task from the same parent (or
   from the task itself when it is a seed) to confirm that the weak spot is real
@@ -43,6 +54,7 @@ from typing import Any, Literal
 from codecanary.types import Task
 
 Relation = Literal["sibling", "child", "repeat"]
+Rule = Literal["exceedance", "thompson"]
 PolicyState = dict[str, Any]
 """``{"arms": {arm: [fails, passes]}, "tasks": {task id: TaskStat dict}}``."""
 
@@ -51,6 +63,9 @@ PolicyState = dict[str, Any]
 class PolicyConfig:
     """Knobs of the targeting policy.
 
+    rule: how an arm is chosen: ``exceedance`` (highest P(rate > flag_rate)) or
+        ``thompson`` (highest posterior draw); see the module docstring.
+    deepen_share: share of requests spent in already-flagged arms, when there are any.
     prior_fail, prior_pass: Beta prior of the flag verdict (integers, so the test is exact).
     shrink: strength (pseudo-outcomes) of the empirical-Bayes prior the *choice* uses:
         each arm's posterior starts from the campaign's pooled failure rate, each
@@ -62,6 +77,8 @@ class PolicyConfig:
         P(failure rate > flag_rate) >= flag_confidence with at least flag_min_n outcomes.
     """
 
+    rule: Rule = "exceedance"
+    deepen_share: float = 0.5
     prior_fail: int = 1
     prior_pass: int = 1
     shrink: float = 2.0
@@ -139,9 +156,18 @@ def choose(state: PolicyState, rng: random.Random, n: int, cfg: PolicyConfig,
     total_p = sum(arms_[a][1] for a in by_arm)
     pooled = _mean(total_f, total_p, cfg.prior_fail / (cfg.prior_fail + cfg.prior_pass),
                    cfg.prior_fail + cfg.prior_pass)
+    names = sorted(by_arm)
+    hot = [a for a in names if is_flagged(arms_[a], cfg)]
+    cold = [a for a in names if a not in hot]
     out = []
     for _ in range(n):
-        arm = max(sorted(by_arm), key=lambda a: _draw(rng, arms_[a][0], arms_[a][1], pooled, k))
+        pool = hot if hot and (not cold or rng.random() < cfg.deepen_share) else cold
+        if cfg.rule == "thompson":
+            arm = max(pool, key=lambda a: _draw(rng, arms_[a][0], arms_[a][1], pooled, k))
+        else:  # exceedance; ties (arms with equal counts) are broken at random
+            arm = max(pool, key=lambda a: (
+                fail_probability_above(arms_[a][0], arms_[a][1], cfg.flag_rate, cfg),
+                rng.random()))
         arm_mean = _mean(arms_[arm][0], arms_[arm][1], pooled, k)
         tid = max(by_arm[arm], key=lambda t: _draw(rng, tasks[t]["fails"], tasks[t]["passes"],
                                                    arm_mean, k))
@@ -168,11 +194,16 @@ def fail_probability_above(fails: int, passes: int, rate: float, cfg: PolicyConf
     return sum(math.comb(m, k) * rate**k * (1 - rate) ** (m - k) for k in range(a))
 
 
+def is_flagged(counts: list[int], cfg: PolicyConfig) -> bool:
+    """The verdict on one arm's ``[fails, passes]``: see :func:`flagged`."""
+    f, p = counts
+    return (f + p >= cfg.flag_min_n
+            and fail_probability_above(f, p, cfg.flag_rate, cfg) >= cfg.flag_confidence)
+
+
 def flagged(state: PolicyState, cfg: PolicyConfig) -> list[str]:
     """Arms whose failure rate is above ``cfg.flag_rate`` with ``cfg.flag_confidence``."""
-    return sorted(arm for arm, (f, p) in state["arms"].items()
-                  if f + p >= cfg.flag_min_n
-                  and fail_probability_above(f, p, cfg.flag_rate, cfg) >= cfg.flag_confidence)
+    return sorted(arm for arm, counts in state["arms"].items() if is_flagged(counts, cfg))
 
 
 def arm_report(state: PolicyState, cfg: PolicyConfig) -> list[dict[str, Any]]:
