@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 
 from agent.policy import PolicyState, add_task, rng_for
@@ -27,11 +28,13 @@ log = logging.getLogger(__name__)
 
 
 def propose(deps: Deps, request: dict[str, Any], seed: int, rnd: int, index: int,
-            taken: set[str]) -> dict[str, Any]:
+            taken: set[str], partners: Sequence[str] = ()) -> dict[str, Any]:
     """One proposal for ``request``: ``{"request", "task", "operator", "params"}``.
 
     ``task`` is None for a ``repeat`` or when no operator of the cell gives a new
-    child (``reason`` says why). Operators are tried in a seeded random order.
+    child (``reason`` says why). Operators are tried in a seeded random order. An
+    operator that composes two parents (``pairs``) gets a partner drawn from
+    ``partners`` (the campaign's tasks of the cell; the source itself excluded).
     """
     base: dict[str, Any] = {"request": index, "task": None, "operator": None, "params": {}}
     if request["relation"] == "repeat":
@@ -41,9 +44,14 @@ def propose(deps: Deps, request: dict[str, Any], seed: int, rnd: int, index: int
     ops = sorted(deps.mutators(weakness, language), key=lambda m: str(m.name))
     rng = rng_for(seed, "generate", rnd, index)
     rng.shuffle(ops)
+    others = [t for t in partners if t != parent.id]
     for op in ops:
         try:
-            mutation = op.propose(parent, rng)
+            if getattr(op, "pairs", False):
+                mutation = (op.pair(parent, deps.tasks[rng.choice(others)], rng)
+                            if others else None)
+            else:
+                mutation = op.propose(parent, rng)
         except Exception as exc:  # an operator bug must not stop the campaign
             log.warning("operator %s failed on %s: %s", op.name, parent.name, exc)
             continue
@@ -94,6 +102,19 @@ def operator_shares(lineage: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
         accepted[entry["operator"]] += bool(entry["accepted"])
     return {op: {"proposed": n, "accepted": accepted[op], "share": accepted[op] / n}
             for op, n in sorted(proposed.items())}
+
+
+def record_unparsed(deps: Deps, rejected: dict[str, Any], entry: dict[str, Any]
+                    ) -> dict[str, Any]:
+    """Keep a generator reply that never became a task (agent.llm) in the store's lineage
+    graph and return its campaign-log entry (``entry`` gives arm, relation, round, depth)."""
+    from codecanary.lineage import record_rejected
+
+    cid = record_rejected(deps.store, rejected["parent"], "llm", {}, rejected["reason"],
+                          rejected["raw"] or rejected["reason"])
+    return entry | {"id": cid, "name": f"rejected-{cid[1:7]}", "parent": rejected["parent"],
+                    "operator": "llm", "params": {}, "accepted": False,
+                    "reason": rejected["reason"]}
 
 
 def record_lineage(deps: Deps, campaign_id: int, mutation: Any, accepted: bool,

@@ -15,7 +15,7 @@ import logging
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Literal
 
-from agent import explore
+from agent import explore, llm
 from agent.policy import arm_report, choose, flagged, new_state, observe, rng_for
 from agent.state import (
     CampaignState,
@@ -63,13 +63,25 @@ def route_after_plan(state: CampaignState) -> Literal["generate", "report"]:
 
 
 def generate(deps: Deps, state: CampaignState) -> dict[str, Any]:
-    """Propose one child per exploration request (anchor rounds pass through unchanged)."""
+    """Propose one child per exploration request (anchor rounds pass through unchanged):
+    from the generator model on failures when there is one (agent.llm), else (or when its
+    reply is rejected) from the task mutators of the cell (agent.explore)."""
     requests = state.get("requests") or []
     if not requests:
         return {}
-    taken = set(state["policy"]["tasks"]) | {e["id"] for e in state.get("lineage", [])}
-    return {"proposals": [explore.propose(deps, r, state.get("seed", 0), state["round"], i,
-                                          taken) for i, r in enumerate(requests)]}
+    policy = state["policy"]
+    taken = set(policy["tasks"]) | {e["id"] for e in state.get("lineage", [])}
+    proposals = []
+    for i, r in enumerate(requests):
+        p = llm.propose(deps, state["campaign_id"], r, i, taken,
+                        policy["tasks"][r["task"]]["depth"])
+        if p is None or p["task"] is None:
+            partners = [t for t in sorted(policy["tasks"]) if policy["tasks"][t]["arm"] == r["arm"]]
+            q = explore.propose(deps, r, state.get("seed", 0), state["round"], i, taken,
+                                partners)
+            p = q if p is None else q | {k: p[k] for k in ("rejected", "error") if k in p}
+        proposals.append(p)
+    return {"proposals": proposals}
 
 
 def validate(deps: Deps, state: CampaignState) -> dict[str, Any]:
@@ -86,15 +98,19 @@ def validate(deps: Deps, state: CampaignState) -> dict[str, Any]:
     items: list[list[Any]] = []
     for p in state.get("proposals", []):
         req = requests[p["request"]]
+        base = {"arm": req["arm"], "relation": req["relation"], "round": state["round"]}
+        for r in p.get("rejected", []):  # generator replies that never became a task
+            depth = policy["tasks"][r["parent"]]["depth"] + 1
+            lineage.append(explore.record_unparsed(deps, r, base | {"depth": depth}))
+        if "error" in p:
+            fallbacks["generator error"] = fallbacks.get("generator error", 0) + 1
         if p["task"] is not None:
             mutation, ok, reason = explore.gate_proposal(deps, p, known)
             child = mutation.task
-            depth = policy["tasks"][req["source"]]["depth"] + 1
-            lineage.append({"id": child.id, "name": child.name, "parent": child.parent,
-                            "operator": p["operator"], "params": p["params"],
-                            "arm": req["arm"], "relation": req["relation"],
-                            "round": state["round"], "depth": depth, "accepted": ok,
-                            "reason": reason})
+            depth = policy["tasks"][p.get("source", req["source"])]["depth"] + 1
+            lineage.append(base | {"id": child.id, "name": child.name, "parent": child.parent,
+                                   "operator": p["operator"], "params": p["params"],
+                                   "depth": depth, "accepted": ok, "reason": reason})
             explore.record_lineage(deps, state["campaign_id"], mutation, ok, reason)
             if ok:
                 explore.accept(deps, policy, child, depth)

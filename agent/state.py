@@ -129,6 +129,8 @@ class Deps:
     policy: PolicyConfig = field(default_factory=PolicyConfig)
     mutators: MutatorsFn = real_mutators
     gate: GateFn = real_gate
+    llm: Any = None
+    """generators.llm_mutator.LLMMutator asked first on failures (agent.llm), or None."""
 
 
 def attempt_to_dict(a: Attempt) -> dict[str, Any]:

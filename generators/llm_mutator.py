@@ -59,6 +59,19 @@ FORMAT = """Reply with exactly one JSON object (no prose; a single ```json fence
 Paths are relative, use '/', and never contain '..'. Keep the same language and entry point."""
 
 
+_FILES: dict[str, Any] = {"type": "object", "additionalProperties": {"type": "string"}}
+REPLY_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "title": {"type": "string"}, "prompt": {"type": "string"}, "workspace": _FILES,
+        "reference": _FILES, "tests": _FILES,
+        "mutants": {"type": "object", "additionalProperties": _FILES},
+        "rationale": {"type": "string"}},
+    "required": list(KEYS_REQUIRED),
+}
+"""``FORMAT`` as a JSON schema, for generators that can constrain their output (local)."""
+
+
 class Rejected(ValueError):
     """A proposal that cannot become a task; ``str(exc)`` is the reason."""
 

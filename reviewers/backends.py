@@ -84,10 +84,15 @@ def find_gguf(name: str) -> Path:
 
 
 class LlamaBackend:
-    """A GGUF model in-process (llama-cpp-python), JSON-constrained, one call at a time."""
+    """A GGUF model in-process (llama-cpp-python), JSON-constrained, one call at a time.
 
-    def __init__(self, model: str, n_ctx: int = 8192, seed: int = 0) -> None:
+    ``schema`` constrains the reply (default: the reviewer's findings schema; the
+    campaign's LLM mutator passes the child-task schema)."""
+
+    def __init__(self, model: str, n_ctx: int = 8192, seed: int = 0,
+                 schema: dict[str, Any] | None = None) -> None:
         self.path = find_gguf(model)
+        self.schema = JSON_SCHEMA if schema is None else schema
         self.name = f"local:{model}"
         self.n_ctx = n_ctx
         self.seed = seed
@@ -106,7 +111,7 @@ class LlamaBackend:
                 messages=[{"role": "system", "content": system},
                           {"role": "user", "content": prompt}],
                 max_tokens=max_tokens, temperature=0.0,
-                response_format={"type": "json_object", "schema": JSON_SCHEMA})
+                response_format={"type": "json_object", "schema": self.schema})
             return str(out["choices"][0]["message"]["content"] or "")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 from rich.console import Console
@@ -37,3 +38,24 @@ def make_sandbox(name: str) -> Sandbox:
     except SandboxError as exc:
         raise click.ClickException(str(exc)) from None
     return sandbox
+
+
+def generator_options(f: Any) -> Any:
+    """``--generator`` and ``--allow-self-generation`` (the LLM mutator; agent.llm)."""
+    f = click.option("--allow-self-generation", "self_generation", is_flag=True,
+                     help="Let the generator model be the assistant under test (it then "
+                          "writes its own exam; off by default).")(f)
+    return click.option("--generator", "generator", default=None, metavar="MODEL",
+                        help="Generator model for the LLM mutator (anthropic:<model> or "
+                             "local:<gguf>): asked for a harder child of every failed task, "
+                             "from the failure evidence. Default: task mutators only.")(f)
+
+
+def make_llm(spec: str | None, assistant_id: str, force: bool) -> Any:
+    """The campaign's LLM mutator (agent.llm), or None; bad choices are usage errors."""
+    from agent.llm import make_llm_mutator
+
+    try:
+        return make_llm_mutator(spec, assistant_id, force)
+    except (ValueError, OSError) as exc:  # the assistant itself, a model not pulled
+        raise click.BadParameter(str(exc), param_hint="--generator") from None

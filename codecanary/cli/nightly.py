@@ -13,7 +13,7 @@ from rich.table import Table
 
 from agent.state import Deps, TaskCache
 from assistants.base import create
-from codecanary.cli.common import err, load_tasks, make_sandbox, out
+from codecanary.cli.common import err, generator_options, load_tasks, make_llm, make_sandbox, out
 from codecanary.cli.resume import checkpoint_path, progress_bar, run_checkpointed
 from codecanary.history import summaries
 from codecanary.report import render
@@ -89,10 +89,12 @@ def write_outputs(summary: dict[str, Any], store: Store, report_path: str | None
                    "adaptive exploration spends the rest (0: anchor suite only).")
 @click.option("--seed", default=None, type=int,
               help="Seed of every exploration choice (default: from the night's date).")
+@generator_options
 def nightly(assistant_id: str, db: str, night: str | None, samples: int,
             task_paths: tuple[str, ...], report_path: str, json_path: str | None,
             sandbox_name: str, workers: int, cost_cap: float | None, use_batch: bool,
-            window: int = 14, budget: int = 0, seed: int | None = None) -> None:
+            window: int = 14, budget: int = 0, seed: int | None = None,
+            generator: str | None = None, self_generation: bool = False) -> None:
     """Run the anchor suite, compare with the previous night, report.
 
     Exit code: 0 nothing degraded, 1 significant degradation, 2 error.
@@ -118,6 +120,7 @@ def nightly(assistant_id: str, db: str, night: str | None, samples: int,
             assistant.use_budget(Budget(cost_cap))
         except ValueError as exc:
             raise click.BadParameter(str(exc), param_hint="--cost-cap") from None
+    llm = make_llm(generator, assistant_id, self_generation)
     tasks = load_tasks(task_paths)
     sandbox = make_sandbox(sandbox_name)
     store = Store(db)
@@ -136,6 +139,7 @@ def nightly(assistant_id: str, db: str, night: str | None, samples: int,
         {"assistant_spec": assistant_id, "samples": samples, "tasks": [t.id for t in tasks],
          "sandbox": sandbox_name, "monitor": {"window": window}, "budget": budget,
          "seed": seed, "workers": workers, "checkpoints": checkpoints,
+         "generator": generator, "self_generation": self_generation,
          "report": report_path and str(Path(report_path).resolve()),
          "json": json_path and str(Path(json_path).resolve()), **extra})
     progress, on_progress = progress_bar(f"night {night} (campaign {campaign_id})",
@@ -143,7 +147,7 @@ def nightly(assistant_id: str, db: str, night: str | None, samples: int,
     with progress:
         deps = Deps(store=store, sandbox=sandbox, assistant=assistant,
                     tasks=TaskCache(store, {t.id: t for t in tasks}), night=night,
-                    workers=workers, progress=on_progress)
+                    workers=workers, progress=on_progress, llm=llm)
         summary = run_checkpointed(deps, campaign_id, checkpoints, samples=samples,
                                    budget=budget, seed=seed)
     print_table(summary)

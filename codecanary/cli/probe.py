@@ -24,7 +24,7 @@ from rich.tree import Tree
 from agent.state import Deps, TaskCache
 from assistants.base import create
 from assistants.sim import ProfileError
-from codecanary.cli.common import load_tasks, make_sandbox, out
+from codecanary.cli.common import generator_options, load_tasks, make_llm, make_sandbox, out
 from codecanary.cli.resume import checkpoint_path, progress_bar, run_checkpointed
 from codecanary.registry import UnknownPluginError
 from codecanary.store import DEFAULT_DB, Store
@@ -125,9 +125,11 @@ def finish_probe(summary: dict[str, Any], json_path: str | None = None) -> None:
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64),
               help="Sandboxes running at once.")
 @click.option("--json", "json_path", default=None, help="Write the JSON summary here.")
+@generator_options
 def probe(weakness: str, language: str | None, budget: int, assistant_id: str, db: str,
           task_paths: tuple[str, ...], night: str | None, seed: int, sandbox_name: str,
-          workers: int, json_path: str | None) -> None:
+          workers: int, json_path: str | None, generator: str | None = None,
+          self_generation: bool = False) -> None:
     """Hunt for a weak spot in one area: all the budget goes there.
 
     Exit code: 0 no weak spot found, 1 weak spot found, 2 error.
@@ -137,6 +139,7 @@ def probe(weakness: str, language: str | None, budget: int, assistant_id: str, d
         assistant = create(assistant_id)
     except (ProfileError, UnknownPluginError) as exc:
         raise click.BadParameter(str(exc), param_hint="--assistant") from None
+    llm = make_llm(generator, assistant_id, self_generation)
     tasks = [t for t in load_tasks(task_paths)
              if t.area == weakness and (language is None or t.language == language)]
     if not tasks:
@@ -153,13 +156,14 @@ def probe(weakness: str, language: str | None, budget: int, assistant_id: str, d
         "probe", night, assistant.id, assistant.version,
         {"assistant_spec": assistant_id, "samples": 1, "tasks": [t.id for t in tasks],
          "sandbox": sandbox_name, "budget": budget, "seed": seed, "focus": focus,
-         "workers": workers, "checkpoints": checkpoints})
+         "workers": workers, "checkpoints": checkpoints, "generator": generator,
+         "self_generation": self_generation})
     progress, on_progress = progress_bar(f"probe {', '.join(focus)} (campaign {campaign_id})",
                                          budget)
     with progress:
         deps = Deps(store=store, sandbox=sandbox, assistant=assistant,
                     tasks=TaskCache(store, {t.id: t for t in tasks}), night=night,
-                    workers=workers, progress=on_progress)
+                    workers=workers, progress=on_progress, llm=llm)
         summary = run_checkpointed(deps, campaign_id, checkpoints, samples=1, budget=budget,
                                    seed=seed, mode="probe", focus=focus)
     finish_probe(summary, json_path)

@@ -25,7 +25,7 @@ from agent.graph import initial_state, resume_campaign, run_campaign, sqlite_che
 from agent.state import Deps, TaskCache
 from assistants.base import create
 from assistants.sim import ProfileError
-from codecanary.cli.common import err, make_sandbox
+from codecanary.cli.common import err, make_llm, make_sandbox
 from codecanary.registry import UnknownPluginError
 from codecanary.store import DEFAULT_DB, Store
 
@@ -102,7 +102,9 @@ def resume(run_id: int, db: str, workers: int | None) -> None:
     progress, on_progress = progress_bar(label, max(len(anchor) * samples, budget))
     deps = Deps(store=store, sandbox=make_sandbox(cfg.get("sandbox", "bwrap")),
                 assistant=assistant, tasks=TaskCache(store), night=camp.night,
-                workers=workers or int(cfg.get("workers", 2)), progress=on_progress)
+                workers=workers or int(cfg.get("workers", 2)), progress=on_progress,
+                llm=make_llm(cfg.get("generator"), cfg.get("assistant_spec", camp.assistant),
+                             bool(cfg.get("self_generation"))))
     start = initial_state(deps, run_id, samples, budget, int(cfg.get("seed", 0)), mode,
                           cfg.get("focus") or None, anchor=anchor)
     with progress:
