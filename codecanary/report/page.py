@@ -213,8 +213,13 @@ def _lineage(summary: dict[str, Any]) -> str:
             for t in children.get(key, [])) + "</ul>" if children.get(key) else ""
 
     roots = sorted(k for k in children if k.startswith("root:"))
-    return "<div id=lineage>" + "".join(
+    listing = "<div id=lineage>" + "".join(
         f"<p>seed <code>{_e(k[5:][:12])}</code></p>{tree(k)}" for k in roots) + "</div>"
+    if (summary.get("exploration") or {}).get("lineage"):  # drawn there, rejections included
+        return ("<p class=muted>Drawn, with the children the gate rejected, under "
+                '<a href="#exploration">Adaptive exploration</a>.</p><details><summary>the '
+                f"attempted generated tasks as a list</summary>{listing}</details>")
+    return listing
 
 
 def render(summary: dict[str, Any], history: list[dict[str, Any]]) -> str:
