@@ -1,17 +1,21 @@
 """The lineage of generated tasks: a networkx DiGraph persisted through the store.
 
 Nodes are task ids; an edge parent -> child carries the operator that made the
-child and its parameters. Every proposed child is recorded, accepted or not:
+child and its parameters. A composed child (``params["partner"]``, see
+:mod:`generators.mutators.compose`) has two parents: the edge from its first
+parent, and a second edge from the partner whose params hold
+``"role": "partner"``. Every proposed child is recorded, accepted or not:
 a rejected child stays in the graph with the gate's reason (``accepted=False``)
 so that the share of children passing the gate can be measured per operator
 (:func:`gate_shares`) and a generator that keeps producing invalid tasks is
 visible. Only accepted children are saved as tasks (and so can be attempted).
 
 Node attributes: ``name``, ``area``, ``language``, ``origin``, ``accepted``
-(True for seeds), ``reason``, ``depth`` (edges from the root), and, when
+(True for seeds), ``reason``, ``depth`` (generations: first-parent edges from
+the root, as in the child's ``params["depth"]``), and, when
 :func:`load` is given results, ``passed``/``attempts`` (infra errors excluded).
 
-Queries: :func:`ancestors` (root first), :func:`descendants`, :func:`frontier`
+Queries: :func:`ancestors` (every parent, root first), :func:`descendants`, :func:`frontier`
 (accepted tasks with no accepted child: where mutation continues),
 :func:`weakest_lineages` (seed lineages by pooled pass rate, lowest first).
 """
@@ -31,24 +35,32 @@ from codecanary.types import Task
 
 
 def record_child(store: Store, child: Task, params: dict[str, object], accepted: bool,
-                 reason: str, parent: Task | None = None) -> None:
+                 reason: str, parent: Task | None = None, partner: Task | None = None) -> None:
     """Record a proposed child (accepted or rejected) under its parent.
 
-    ``child.parent`` and ``child.operator`` must be set. An accepted child is also
-    saved to the tasks table; ``parent``, when given, is saved too (so seeds
-    appear in the graph with their names before they are run). Recording the
-    same (parent, child) twice keeps the first record.
+    ``child.parent`` and ``child.operator`` must be set. When ``params`` hold a
+    ``"partner"`` id (a composed child), a second edge partner -> child is
+    recorded with the same operator and ``{"role": "partner"}`` added to the
+    params. An accepted child is also saved to the tasks table; ``parent`` and
+    ``partner``, when given, are saved too (so seeds appear in the graph with
+    their names before they are run). Recording the same (parent, child) twice
+    keeps the first record.
     """
     if not child.parent or not child.operator:
         raise ValueError(f"task {child.id} has no parent/operator: not a generated child")
+    edges = [(child.parent, dict(params))]
+    second = params.get("partner")
+    if isinstance(second, str) and second and second != child.parent:
+        edges.append((second, {**params, "role": "partner"}))
     with store.session() as s:
-        exists = s.scalars(select(LineageEdgeRow.id).where(
-            LineageEdgeRow.parent == child.parent, LineageEdgeRow.child == child.id)).first()
-        if exists is None:
-            s.add(LineageEdgeRow(parent=child.parent, child=child.id, operator=child.operator,
-                                 params=dict(params), accepted=accepted, reason=reason,
-                                 data=task_to_json(child)))
-    keep = ([parent] if parent is not None else []) + ([child] if accepted else [])
+        for source, p in edges:
+            exists = s.scalars(select(LineageEdgeRow.id).where(
+                LineageEdgeRow.parent == source, LineageEdgeRow.child == child.id)).first()
+            if exists is None:
+                s.add(LineageEdgeRow(parent=source, child=child.id, operator=child.operator,
+                                     params=p, accepted=accepted, reason=reason,
+                                     data=task_to_json(child)))
+    keep = [t for t in (parent, partner) if t is not None] + ([child] if accepted else [])
     if keep:
         store.save_tasks(keep)
 
@@ -112,20 +124,58 @@ def load(store: Store, results: dict[str, tuple[int, int]] | None = None) -> nx.
     for tid in g.nodes:
         passed, attempts = results.get(tid, (0, 0))
         g.nodes[tid].update(passed=passed, attempts=attempts)
-        g.nodes[tid]["depth"] = len(ancestors(g, tid)) - 1
+        g.nodes[tid]["depth"] = len(_first_chain(g, tid)) - 1
     return g
 
 
-def ancestors(g: nx.DiGraph, task_id: str) -> list[str]:
-    """``task_id`` and its ancestors, root first (following the first parent)."""
+def is_partner_edge(g: nx.DiGraph, parent: str, child: str) -> bool:
+    """Whether ``parent`` -> ``child`` is the partner edge of a composed child."""
+    params = g.edges[parent, child].get("params") or {}
+    return isinstance(params, dict) and params.get("role") == "partner"
+
+
+def parents(g: nx.DiGraph, task_id: str) -> list[str]:
+    """The parents of ``task_id``: first parents (in recording order), then partners."""
+    if task_id not in g:
+        return []
+    found = list(g.predecessors(task_id))
+    return sorted(found, key=lambda p: is_partner_edge(g, p, task_id))
+
+
+def _first_chain(g: nx.DiGraph, task_id: str) -> list[str]:
+    """``task_id``, its first parent, that one's first parent, ... (child first)."""
     chain = [task_id]
     seen = {task_id}
     while True:
-        parents = [p for p in g.predecessors(chain[-1]) if p not in seen]
-        if not parents:
-            return chain[::-1]
-        chain.append(parents[0])
-        seen.add(parents[0])
+        up = [p for p in parents(g, chain[-1]) if p not in seen]
+        if not up:
+            return chain
+        chain.append(up[0])
+        seen.add(up[0])
+
+
+def ancestors(g: nx.DiGraph, task_id: str) -> list[str]:
+    """``task_id`` and all its ancestors through every parent, root first.
+
+    Deterministic: a depth-first walk up the first parent before the partner,
+    each task listed after all its ancestors (so the first element is the root
+    of the first-parent chain, and a single-parent chain comes out in order).
+    """
+    if task_id not in g:
+        return [task_id]
+    out: list[str] = []
+    done: set[str] = set()
+
+    def visit(node: str, path: set[str]) -> None:
+        if node in done or node in path:
+            return
+        for p in parents(g, node):
+            visit(p, path | {node})
+        done.add(node)
+        out.append(node)
+
+    visit(task_id, set())
+    return out
 
 
 def descendants(g: nx.DiGraph, task_id: str, accepted_only: bool = False) -> set[str]:
@@ -175,9 +225,12 @@ def weakest_lineages(g: nx.DiGraph, k: int = 5, min_attempts: int = 1) -> list[L
 
 
 def gate_shares(g: nx.DiGraph) -> dict[str, tuple[int, int]]:
-    """Operator -> (children accepted by the gate, children proposed)."""
+    """Operator -> (children accepted by the gate, children proposed); a composed
+    child counts once (its partner edge is not a second proposal)."""
     shares: dict[str, list[int]] = {}
-    for _p, child, data in g.edges(data=True):
+    for parent, child, data in g.edges(data=True):
+        if is_partner_edge(g, parent, child):
+            continue
         acc = shares.setdefault(str(data["operator"]), [0, 0])
         acc[0] += bool(g.nodes[child]["accepted"])
         acc[1] += 1
@@ -186,20 +239,30 @@ def gate_shares(g: nx.DiGraph) -> dict[str, tuple[int, int]]:
 
 def tree_lines(g: nx.DiGraph, task_id: str) -> list[tuple[int, str, dict[str, Any]]]:
     """The tree under the root of ``task_id``'s lineage, depth-first:
-    (indent level, task id, node attributes + ``operator``/``params`` of the edge in)."""
+    (indent level, task id, node attributes + ``operator``/``params`` of the edge in).
+
+    A composed child is listed under its first parent with its own subtree, and
+    under its partner as a leaf whose attributes have ``role = "partner"``
+    (its subtree is not repeated there).
+    """
     root = ancestors(g, task_id)[0] if task_id in g else task_id
     out: list[tuple[int, str, dict[str, Any]]] = []
 
-    def walk(node: str, level: int, edge: dict[str, Any]) -> None:
+    def walk(node: str, level: int, edge: dict[str, Any], path: frozenset[str]) -> None:
         out.append((level, node, {**g.nodes[node], **edge}))
-        for child in sorted(g.successors(node), key=lambda c: g.nodes[c]["name"]):
-            walk(child, level + 1, dict(g.edges[node, child]))
+        if edge.get("role") == "partner" or node in path:
+            return
+        for child in sorted(g.successors(node), key=lambda c: (g.nodes[c]["name"], c)):
+            data = dict(g.edges[node, child])
+            if is_partner_edge(g, node, child):
+                data["role"] = "partner"
+            walk(child, level + 1, data, path | {node})
 
     if root in g:
-        walk(root, 0, {})
+        walk(root, 0, {}, frozenset())
     return out
 
 
 def parents_of(g: nx.DiGraph, ids: Iterable[str]) -> dict[str, str | None]:
-    """Task id -> its parent in the graph (None for roots)."""
-    return {t: next(iter(g.predecessors(t)), None) if t in g else None for t in ids}
+    """Task id -> its (first) parent in the graph (None for roots)."""
+    return {t: next(iter(parents(g, t)), None) for t in ids}

@@ -48,6 +48,7 @@ from generators.mutators import (
     asyncio_ops,
     borrow,
     boundaries,
+    compose,
     concurrency,
     concurrency_pool,
     errors,
@@ -73,6 +74,7 @@ _BUILTIN: tuple[TaskMutator, ...] = (
     *security.OPERATORS,
     *amnesia.OPERATORS,
     *performance.OPERATORS,
+    *compose.OPERATORS,
 )
 
 for _op in _BUILTIN:

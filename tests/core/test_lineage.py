@@ -18,7 +18,7 @@ from codecanary import lineage as lin
 from codecanary.cli import cli
 from codecanary.store import Store
 from codecanary.types import Attempt, Execution, Task
-from generators.mutators import all_mutators
+from generators.mutators import all_mutators, propose
 
 
 def op(name: str):  # type: ignore[no-untyped-def]
@@ -128,3 +128,61 @@ def test_cli_prints_the_tree(world: tuple[Store, dict[str, Task], str]) -> None:
     assert len(star) == 1 and t["g1"].name in star[0]
     res = CliRunner().invoke(cli, ["lineage", "nosuchtask", "--db", url])
     assert res.exit_code != 0 and "no task 'nosuchtask'" in res.output
+
+
+def compose(parent: Task, partner: Task):  # type: ignore[no-untyped-def]
+    op = next(m for m in all_mutators() if m.name == f"{parent.area}/compose")
+    child = op.pair(parent, partner, random.Random(1))  # type: ignore[attr-defined]
+    assert child is not None
+    return child
+
+
+def test_a_composed_child_has_both_parents(tmp_path: Path) -> None:
+    from codecanary.tasks import default_suite_dir, load_suite
+
+    seeds = {t.name: t for t in load_suite([default_suite_dir()])[0]}
+    bus, inv = seeds["username-rules"], seeds["slugify-rules"]
+    store = Store(f"sqlite:///{tmp_path / 'compose.db'}")
+    c = compose(bus, inv)
+    gc = propose(c.task, "boundaries", random.Random(1))  # a one-parent child of it
+    assert gc is not None
+    lin.record_child(store, c.task, c.params, True, "ok", parent=bus, partner=inv)
+    lin.record_child(store, c.task, c.params, True, "recorded twice: kept once", parent=bus)
+    lin.record_child(store, gc.task, gc.params, True, "ok")
+    g = lin.load(store)
+    first, second = g.edges[bus.id, c.task.id], g.edges[inv.id, c.task.id]
+    assert first["operator"] == second["operator"] == "contextual-amnesia/compose"
+    assert "role" not in first["params"] and second["params"]["role"] == "partner"
+    assert second["params"]["partner"] == inv.id and g.number_of_edges() == 3
+    assert g.nodes[inv.id]["name"] == "slugify-rules"  # the partner was saved too
+    assert lin.ancestors(g, gc.task.id) == [bus.id, inv.id, c.task.id, gc.task.id]
+    assert lin.parents(g, c.task.id) == [bus.id, inv.id]
+    assert lin.parents_of(g, [c.task.id, bus.id]) == {c.task.id: bus.id, bus.id: None}
+    assert (g.nodes[c.task.id]["depth"], g.nodes[gc.task.id]["depth"]) == (1, 2)
+    assert lin.descendants(g, inv.id) == {c.task.id, gc.task.id}
+    assert lin.gate_shares(g)["contextual-amnesia/compose"] == (1, 1)  # one proposal, not two
+    assert [(lvl, t) for lvl, t, _ in lin.tree_lines(g, gc.task.id)] == [
+        (0, bus.id), (1, c.task.id), (2, gc.task.id)]
+    under_partner = lin.tree_lines(g, inv.id)
+    assert [(lvl, t) for lvl, t, _ in under_partner] == [(0, inv.id), (1, c.task.id)]
+    assert under_partner[1][2]["role"] == "partner"  # listed, marked, subtree not repeated
+    db = f"sqlite:///{tmp_path / 'compose.db'}"
+    res = CliRunner().invoke(cli, ["lineage", inv.id, "--db", db])
+    assert res.exit_code == 0, res.output
+    assert "ancestry: slugify-rules" in res.output and c.task.name in res.output
+
+
+def test_ancestors_of_a_diamond_are_deterministic() -> None:
+    import networkx as nx
+
+    orders = []
+    for partner_first in (False, True):
+        g = nx.DiGraph()
+        edges = [("s", "a", {}), ("s", "b", {}), ("a", "c", {}), ("b", "c", {"role": "partner"})]
+        if partner_first:
+            edges.reverse()
+        for p, c, params in edges:
+            g.add_edge(p, c, operator="x", params=params)
+        orders.append(lin.ancestors(g, "c"))
+    assert orders[0] == orders[1] == ["s", "a", "b", "c"]
+    assert lin.ancestors(g, "b") == ["s", "b"] and lin.ancestors(g, "zz") == ["zz"]
