@@ -213,7 +213,9 @@ class LineageScore:
 
 
 def weakest_lineages(g: nx.DiGraph, k: int = 5, min_attempts: int = 1) -> list[LineageScore]:
-    """The ``k`` root lineages with the lowest pooled pass rate (at least ``min_attempts``)."""
+    """The ``k`` root lineages with the lowest pooled pass rate (at least ``min_attempts``).
+
+    A composed child descends from two roots and is pooled into both lineages."""
     scores = []
     for root in (n for n in g.nodes if g.in_degree(n) == 0):
         members = {root} | descendants(g, root, accepted_only=True)

@@ -22,9 +22,9 @@ tokens, and recorded in ``params["renamed"]``. Parents of different kinds
 (implement + repair, ...) give an ``implement`` child whose prompt says each
 part's kind; parents of one kind keep it.
 
-Only Python is merged; Rust tasks with a differential driver would need the
-two drivers merged behind one JSON-lines protocol, which is not done yet, so
-``borrow-checking/compose`` (a Rust-only area) never applies.
+Only Python is merged, so there is one operator per area with Python tasks
+(no ``borrow-checking/compose``). Rust tasks with a differential driver would
+need the two drivers merged behind one JSON-lines protocol: not done yet.
 """
 
 from __future__ import annotations
@@ -342,5 +342,4 @@ def _compose_python(operator: str, parent: Task, partner: Task) -> Mutation | No
     return Mutation(task, child.operator, child.params)
 
 
-OPERATORS = tuple(Compose(area, ("rust",) if area == "borrow-checking" else ("python",))
-                  for area in WEAKNESSES)
+OPERATORS = tuple(Compose(area, ("python",)) for area in WEAKNESSES if area != "borrow-checking")

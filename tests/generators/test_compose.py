@@ -45,13 +45,13 @@ def top_names(source: str) -> set[str]:
 
 
 def test_one_compose_operator_per_area_offered_in_every_cell() -> None:
-    for area in WEAKNESSES:
-        lang = "rust" if area == "borrow-checking" else "python"
-        ops = [m for m in mutators_for(area, lang) if getattr(m, "pairs", False)]
+    for area in (a for a in WEAKNESSES if a != "borrow-checking"):  # Python only: no Rust yet
+        ops = [m for m in mutators_for(area, "python") if getattr(m, "pairs", False)]
         assert [m.name for m in ops] == [f"{area}/compose"]
         assert ops[0].weakness[0] == area
         assert ops[0].propose(SEEDS[0], random.Random(1)) is None  # needs a partner
-    assert not any(getattr(m, "pairs", False) for m in mutators_for("borrow-checking", "python"))
+    for area, lang in (("borrow-checking", "rust"), ("null-handling", "rust")):
+        assert not any(getattr(m, "pairs", False) for m in mutators_for(area, lang))
 
 
 def test_child_asks_for_both_parts_and_keeps_both_tests_and_mutants() -> None:
