@@ -54,6 +54,9 @@ from generators.mutators import (
     errors,
     null_handling,
     performance,
+    rust_boundaries,
+    rust_concurrency,
+    rust_null,
     security,
     state,
 )
@@ -74,6 +77,9 @@ _BUILTIN: tuple[TaskMutator, ...] = (
     *security.OPERATORS,
     *amnesia.OPERATORS,
     *performance.OPERATORS,
+    *rust_null.OPERATORS,
+    *rust_concurrency.OPERATORS,
+    *rust_boundaries.OPERATORS,
     *compose.OPERATORS,
 )
 
