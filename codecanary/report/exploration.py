@@ -26,7 +26,7 @@ from codecanary.report.lineage import lineage_svg
 
 GOAL = 0.8
 MAX_ARMS = 10
-LABEL_W, BAR_W, ROW, TOP = 240, 300, 20, 24
+LABEL_W, BAR_W, ROW, TOP = 240, 300, 20, 34
 MET, BELOW, LLM = "#5a9e5a", "#e0883c", "#9c7bc2"
 
 
@@ -97,6 +97,7 @@ def gate_share_chart(operators: dict[str, dict[str, Any]], goal: float = GOAL) -
         share = float(row.get("share") or 0.0)
         colour = LLM if is_llm(op) else MET if share >= goal else BELOW
         label = f"{op} (LLM mutator)" if is_llm(op) else op
+        low = f' fill="{BELOW}" font-weight="600"' if colour == BELOW else ""
         out.append(f'<g class="gate-bar" data-operator="{_e(op)}" data-share="{share:.3f}" '
                    f'data-llm="{str(is_llm(op)).lower()}" '
                    f'data-below-goal="{str(not is_llm(op) and share < goal).lower()}">'
@@ -106,7 +107,7 @@ def gate_share_chart(operators: dict[str, dict[str, Any]], goal: float = GOAL) -
                    f'<rect x="{LABEL_W}" y="{y + 3}" width="{BAR_W}" height="{ROW - 6}" '
                    f'fill="#eee"/><rect class="share" x="{LABEL_W}" y="{y + 3}" '
                    f'width="{BAR_W * share:.1f}" height="{ROW - 6}" fill="{colour}"/>'
-                   f'<text x="{LABEL_W + BAR_W + 6}" y="{y + 13}">{row["accepted"]}/'
+                   f'<text x="{LABEL_W + BAR_W + 6}" y="{y + 13}"{low}>{row["accepted"]}/'
                    f'{row["proposed"]} ({100 * share:.0f}%)</text></g>')
     if det:
         gx = LABEL_W + BAR_W * goal
