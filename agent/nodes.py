@@ -232,6 +232,7 @@ def report(deps: Deps, state: CampaignState) -> dict[str, Any]:
             "flagged": flagged(policy, deps.policy), "arms": arm_report(policy, deps.policy),
             "tasks": policy["tasks"], "lineage": lineage,
             "fallbacks": state.get("fallbacks", {}),
+            "generator": deps.llm.generator.id if deps.llm is not None else None,
             "operators": explore.operator_shares(lineage)}
     deps.store.finish_campaign(state["campaign_id"], "done", summary)
     return {"summary": summary}

@@ -85,7 +85,8 @@ def print_probe(summary: dict[str, Any]) -> None:
     for col in ("operator", "proposed", "accepted", "share"):
         t.add_column(col, justify="left" if col == "operator" else "right")
     for op, row in ex["operators"].items():
-        t.add_row(op, str(row["proposed"]), str(row["accepted"]), f"{100 * row['share']:.0f}%")
+        label = f"llm ({ex.get('generator')})" if op == "llm" else op
+        t.add_row(label, str(row["proposed"]), str(row["accepted"]), f"{100 * row['share']:.0f}%")
     if not ex["operators"]:
         t.add_row("(no task generated)", "0", "0", "-")
     out.print(t)
