@@ -207,6 +207,9 @@ def report(db: str, campaign: int | None, assistant: str | None, report_path: st
     from codecanary.summary import summarize
 
     summary = summarize(store, chosen[-1].id)
+    stored = chosen[-1].summary or {}
+    if "exploration" in stored:  # the campaign's own record (policy, lineage, gate shares)
+        summary["exploration"] = stored["exploration"]
     write_outputs(summary, store, report_path, json_path)
     if open_:
         import webbrowser

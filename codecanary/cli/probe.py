@@ -98,9 +98,16 @@ def print_probe(summary: dict[str, Any]) -> None:
               f"{summary['campaign']}", highlight=False)
 
 
-def finish_probe(summary: dict[str, Any], json_path: str | None = None) -> None:
-    """Print the probe's outcome, write the JSON and exit 1 when a weak spot was found."""
+def finish_probe(summary: dict[str, Any], json_path: str | None = None,
+                 report_path: str | None = None) -> None:
+    """Print the probe's outcome, write the JSON and the HTML report (its lineage drawing
+    and gate shares), and exit 1 when a weak spot was found."""
     print_probe(summary)
+    if report_path:
+        from codecanary.report import render
+
+        Path(report_path).write_text(render(summary, []), encoding="utf-8")
+        out.print(f"report: {report_path}")
     if json_path:
         Path(json_path).write_text(json.dumps(summary, indent=2, default=str), encoding="utf-8")
     ex = summary["exploration"]
@@ -126,11 +133,13 @@ def finish_probe(summary: dict[str, Any], json_path: str | None = None) -> None:
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64),
               help="Sandboxes running at once.")
 @click.option("--json", "json_path", default=None, help="Write the JSON summary here.")
+@click.option("--report", "report_path", default=None,
+              help="Write the HTML report here (lineage drawing, gate share per operator).")
 @generator_options
 def probe(weakness: str, language: str | None, budget: int, assistant_id: str, db: str,
           task_paths: tuple[str, ...], night: str | None, seed: int, sandbox_name: str,
-          workers: int, json_path: str | None, generator: str | None = None,
-          self_generation: bool = False) -> None:
+          workers: int, json_path: str | None, report_path: str | None = None,
+          generator: str | None = None, self_generation: bool = False) -> None:
     """Hunt for a weak spot in one area: all the budget goes there.
 
     Exit code: 0 no weak spot found, 1 weak spot found, 2 error.
@@ -158,7 +167,9 @@ def probe(weakness: str, language: str | None, budget: int, assistant_id: str, d
         {"assistant_spec": assistant_id, "samples": 1, "tasks": [t.id for t in tasks],
          "sandbox": sandbox_name, "budget": budget, "seed": seed, "focus": focus,
          "workers": workers, "checkpoints": checkpoints, "generator": generator,
-         "self_generation": self_generation})
+         "self_generation": self_generation,
+         "report": report_path and str(Path(report_path).resolve()),
+         "json": json_path and str(Path(json_path).resolve())})
     progress, on_progress = progress_bar(f"probe {', '.join(focus)} (campaign {campaign_id})",
                                          budget)
     with progress:
@@ -167,4 +178,4 @@ def probe(weakness: str, language: str | None, budget: int, assistant_id: str, d
                     workers=workers, progress=on_progress, llm=llm)
         summary = run_checkpointed(deps, campaign_id, checkpoints, samples=1, budget=budget,
                                    seed=seed, mode="probe", focus=focus)
-    finish_probe(summary, json_path)
+    finish_probe(summary, json_path, report_path)

@@ -117,7 +117,7 @@ def resume(run_id: int, db: str, workers: int | None) -> None:
     if mode == "probe":
         from codecanary.cli.probe import finish_probe
 
-        finish_probe(summary)
+        finish_probe(summary, cfg.get("json"), cfg.get("report"))
     else:
         from codecanary.cli.nightly import print_table, write_outputs
 

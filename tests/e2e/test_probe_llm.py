@@ -23,7 +23,7 @@ from typing import Any
 
 import pytest
 
-from tests.fakes.anthropic_server import Fault, FakeAnthropic, Reply
+from tests.fakes.anthropic_server import FakeAnthropic, Fault, Reply
 from tests.generators.test_mutators_llm import MODEL, PROPOSAL
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -56,7 +56,7 @@ def fake() -> Iterator[FakeAnthropic]:
 
 def test_generator_children_are_gated_attempted_and_kept_in_the_lineage(
         tmp_path: Path, fake: FakeAnthropic) -> None:
-    run = _probe(tmp_path, fake)
+    run = _probe(tmp_path, fake, "--report", "probe.html")
     assert run.returncode == 1, run.stdout + run.stderr
     ex = json.loads((tmp_path / "probe.json").read_text())["exploration"]
     calls = _generator_calls(fake)
@@ -83,6 +83,15 @@ def test_generator_children_are_gated_attempted_and_kept_in_the_lineage(
                               f"sqlite:///{tmp_path / 'p.db'}"],
                              capture_output=True, text=True, timeout=120)
     assert "not one JSON object" in lineage.stdout, lineage.stdout + lineage.stderr
+    # the probe's HTML report, and the one rebuilt from the database, draw the lineage
+    rebuilt = subprocess.run([CLI, "report", "--db", f"sqlite:///{tmp_path / 'p.db'}",
+                              "--out", "rebuilt.html"], cwd=tmp_path, capture_output=True,
+                             text=True, timeout=300)
+    assert rebuilt.returncode == 0, rebuilt.stdout + rebuilt.stderr
+    for page in ("probe.html", "rebuilt.html"):
+        html = (tmp_path / page).read_text()
+        assert "<h2 id=exploration>" in html and 'id="gate-share"' in html, page
+        assert accepted[0]["name"] in html and "(LLM mutator)" in html, page
 
 
 def test_unreachable_generator_is_infra_not_a_rejection(tmp_path: Path) -> None:
