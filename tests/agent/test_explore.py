@@ -145,3 +145,30 @@ def test_checkpointed_campaign_resumes_with_the_same_attempts(
     assert _attempted(again.store, cid) == _attempted(ref.store, rid)
     assert summary["attempts"] == 6
     assert again.store.campaign(cid).status == "done"
+
+
+def test_compose_operators_get_a_partner_from_the_cell() -> None:
+    from types import SimpleNamespace
+
+    from agent.explore import propose
+    from codecanary.tasks import default_suite_dir, load_suite
+    from generators.mutators import mutators_for
+
+    tasks = [t for t in load_suite([default_suite_dir()])[0]
+             if (t.area, t.language) == ("null-handling", "python")]
+    compose = [m for m in mutators_for("null-handling", "python") if getattr(m, "pairs", False)]
+    assert compose and len(tasks) >= 3
+    deps = SimpleNamespace(tasks={t.id: t for t in tasks}, mutators=lambda w, lang: compose)
+    ids = sorted(t.id for t in tasks)
+    req = {"arm": "null-handling@python", "task": ids[0], "relation": "child",
+           "source": ids[0]}
+    partners: set[str] = set()
+    for rnd in range(6):
+        p = propose(deps, req, 7, rnd, 0, set(), ids)  # type: ignore[arg-type]
+        if p["task"] is not None:
+            partners.add(str(p["params"]["partner"]))
+            assert p["task"]["parent"] == ids[0] and p["operator"] == compose[0].name
+    assert partners and partners <= set(ids[1:]), partners  # never the source itself
+    # without another task in the cell a compose operator has nothing to pair with
+    alone = propose(deps, req, 7, 0, 0, set(), [ids[0]])  # type: ignore[arg-type]
+    assert alone["task"] is None and alone["reason"] == "no operator applies"
