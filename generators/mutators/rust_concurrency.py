@@ -174,7 +174,8 @@ class SharedTally:
             f"key's total; 0 for a key never added) and `pub fn total(&self) -> u64` (the sum "
             f"over all keys). No addition may ever be lost, whatever the interleaving: once all "
             f"threads are joined, every key's total and `total()` are exact, and the largest "
-            f"value any `add` returned for a key equals its final total.")
+            f"value any `add` returned for a key equals its final total. This type may use "
+            f"`std::sync::Mutex` and atomics, whatever the rest of the task allows.")
         return extend(parent, self.name, AREA, {"new": ty, "seed": seed}, section, code, stub,
                       tests, {"separate-lock-scopes": bad})
 
