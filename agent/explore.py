@@ -128,5 +128,6 @@ def record_lineage(deps: Deps, campaign_id: int, mutation: Any, accepted: bool,
                   mutation.task.name)
         return
     parent = deps.tasks[mutation.task.parent] if mutation.task.parent else None
+    partner = mutation.params.get("partner")
     record_child(deps.store, mutation.task, dict(mutation.params), accepted, reason,
-                 parent=parent)
+                 parent=parent, partner=deps.tasks[partner] if partner else None)

@@ -143,7 +143,9 @@ def adaptive(tasks: list[Task], profile: Profile, weak: str, seed: int,
         requests = choose(state, rng_for(seed, "plan", rnd), BATCH, cfg)
         taken = set(state["tasks"])
         for i, req in enumerate(requests):
-            p: dict[str, Any] = propose(deps, req, seed, rnd, i, taken)  # type: ignore[arg-type]
+            cell = [t for t in sorted(state["tasks"]) if state["tasks"][t]["arm"] == req["arm"]]
+            p: dict[str, Any] = propose(deps, req, seed, rnd, i, taken,  # type: ignore[arg-type]
+                                        cell)
             if p["task"] is not None:  # the gate is assumed to accept (see the docstring)
                 from agent.state import task_from_store
 
