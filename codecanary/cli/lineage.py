@@ -47,7 +47,10 @@ def lineage(task_id: str, db: str, campaign: int | None) -> None:
         op = f" [{data['operator']}]" if data.get("operator") else " [seed]"
         mark = "*" if tid == node else " "
         pad = "  " * level + ("└─ " if level else "")
-        if data["accepted"]:
+        if data.get("role") == "partner":  # a composed child, listed in full elsewhere
+            click.echo(f"{mark}{pad}{data['name']} {tid[:10]}{op} as second parent "
+                       "(listed under its first parent)")
+        elif data["accepted"]:
             click.echo(f"{mark}{pad}{data['name']} {tid[:10]}{op} {rate}")
         else:
             click.echo(f"{mark}{pad}REJECTED {data['name']}{op}: {data['reason'][:200]}")
