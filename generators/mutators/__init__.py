@@ -51,7 +51,10 @@ from generators.mutators import (
     compose,
     concurrency,
     concurrency_pool,
+    cpp_ops,
     errors,
+    java_ops,
+    js_ops,
     null_handling,
     performance,
     rust_boundaries,
@@ -80,6 +83,9 @@ _BUILTIN: tuple[TaskMutator, ...] = (
     *rust_null.OPERATORS,
     *rust_concurrency.OPERATORS,
     *rust_boundaries.OPERATORS,
+    *js_ops.OPERATORS,
+    *cpp_ops.OPERATORS,
+    *java_ops.OPERATORS,
     *compose.OPERATORS,
 )
 
