@@ -11,7 +11,7 @@ twice keeps a middling probability and is tried in its turn; an arm that keeps
 passing sinks; an arm that keeps failing is confirmed. ``thompson`` (one draw
 per arm from an empirical-Bayes posterior, highest draw wins) is kept for
 comparison: with ~26 cells the widest posteriors win too many draws, and
-``bench/adaptive_vs_uniform.py`` measures it a third slower to flag a hidden
+``bench/adaptive_vs_uniform.py`` measures it needing 25-65% more attempts to flag a hidden
 weak cell.
 
 Once an arm is flagged, ``deepen_share`` of the requests go to the flagged
