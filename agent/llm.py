@@ -27,7 +27,6 @@ from agent.state import Deps
 from codecanary.store import AttemptRow, ExecutionRow, FailureDetailRow, ReviewRow, task_to_json
 from generators.llm_mutator import (
     REPLY_SCHEMA,
-    AnthropicGenerator,
     CallableGenerator,
     Evidence,
     Generator,
@@ -35,22 +34,26 @@ from generators.llm_mutator import (
 )
 
 log = logging.getLogger(__name__)
-MAX_TOKENS = 6000
+MAX_TOKENS = {"anthropic": 8000, "local": 6000}
+"""Reply budget per generator kind (local: what the 8192-token context leaves)."""
 
 
 def make_generator(spec: str) -> Generator:
-    """The generator model named by ``spec``: ``anthropic:<model>`` or ``local:<model>``."""
-    kind, _, model = spec.partition(":")
-    if kind == "anthropic" and model:
-        return AnthropicGenerator(model)
-    if kind == "local" and model:
-        from reviewers.backends import LlamaBackend
+    """The generator model named by ``spec``: ``anthropic:<model>`` or ``local:<model>``,
+    through the chat backends the model reviewer uses (reviewers.backends)."""
+    from reviewers.backends import AnthropicBackend, LlamaBackend
 
+    kind, _, model = spec.partition(":")
+    backend: AnthropicBackend | LlamaBackend
+    if kind == "anthropic" and model:
+        backend = AnthropicBackend(model, timeout_s=600.0, max_retries=3)
+    elif kind == "local" and model:
         backend = LlamaBackend(model, schema=REPLY_SCHEMA)
-        return CallableGenerator(spec, lambda system, user: backend.complete(
-            system, user, MAX_TOKENS))
-    raise ValueError(f"unknown generator {spec!r}; use anthropic:<model> or "
-                     "local:<gguf name or path>")
+    else:
+        raise ValueError(f"unknown generator {spec!r}; use anthropic:<model> or "
+                         "local:<gguf name or path>")
+    tokens = MAX_TOKENS[kind]
+    return CallableGenerator(spec, lambda system, user: backend.complete(system, user, tokens))
 
 
 def make_llm_mutator(spec: str | None, assistant_id: str, force: bool = False

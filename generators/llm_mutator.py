@@ -14,11 +14,10 @@ every generated task (:func:`generators.gate.gate`).
 The generator is never the assistant under test unless the user forces it
 (``force=True``): a model writing its own exam would hide its blind spots.
 
-Generators (:class:`Generator`: ``id`` and ``complete(system, user) -> text``):
-``anthropic:<model>`` (the Messages API through the ``anthropic`` SDK, imported
-only here and lazily; ``ANTHROPIC_BASE_URL``/``ANTHROPIC_API_KEY`` from the
-environment) and any callable wrapped in :class:`CallableGenerator` (the
-campaign wraps the ``local:`` assistant's model this way).
+Generators (:class:`Generator`: ``id`` and ``complete(system, user) -> text``)
+are any callable wrapped in :class:`CallableGenerator`; the campaign
+(:mod:`agent.llm`) wraps the chat backends of :mod:`reviewers.backends` this way
+(``anthropic:<model>`` and ``local:<gguf>``), so this module needs no SDK.
 """
 
 from __future__ import annotations
@@ -26,7 +25,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from codecanary.types import Files, Task
@@ -112,30 +111,6 @@ class CallableGenerator:
     def complete(self, system: str, user: str) -> str:
         """Call the wrapped function."""
         return self.fn(system, user)
-
-
-@dataclass
-class AnthropicGenerator:
-    """``anthropic:<model>`` through the Messages API (SDK retries on 429/5xx)."""
-
-    model: str
-    client: Any = None
-    max_tokens: int = 8000
-    id: str = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.id = f"anthropic:{self.model}"
-
-    def complete(self, system: str, user: str) -> str:
-        """One Messages request; the text blocks of the reply."""
-        if self.client is None:
-            import anthropic
-
-            self.client = anthropic.Anthropic(max_retries=3, timeout=600.0)
-        message = self.client.messages.create(
-            model=self.model, max_tokens=self.max_tokens, system=system,
-            messages=[{"role": "user", "content": user}])
-        return "".join(getattr(b, "text", "") for b in message.content if b.type == "text")
 
 
 def request_text(parent: Task, evidence: Evidence) -> str:

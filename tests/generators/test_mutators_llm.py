@@ -10,19 +10,18 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
-import anthropic
 import pytest
 
 from codecanary.tasks import load_task
 from generators.gate import gate
 from generators.llm_mutator import (
-    AnthropicGenerator,
     CallableGenerator,
     Evidence,
     LLMMutator,
     Rejected,
     parse_proposal,
 )
+from reviewers.backends import AnthropicBackend
 from sandbox.bwrap import BwrapSandbox
 from tests.conftest import MINI_SUITE
 from tests.fakes.anthropic_server import FakeAnthropic, Reply
@@ -87,8 +86,10 @@ def fake() -> Iterator[FakeAnthropic]:
 
 
 def mutator(fake: FakeAnthropic) -> LLMMutator:
-    client = anthropic.Anthropic(base_url=fake.url, api_key="sk-test", max_retries=0)
-    return LLMMutator(AnthropicGenerator(MODEL, client), assistant_under_test="sim")
+    backend = AnthropicBackend(MODEL, base_url=fake.url, api_key="sk-test", max_retries=0)
+    generator = CallableGenerator(f"anthropic:{MODEL}",
+                                  lambda system, user: backend.complete(system, user, 8000))
+    return LLMMutator(generator, assistant_under_test="sim")
 
 
 def test_valid_proposal_is_parsed_and_passes_the_gate(fake: FakeAnthropic,
