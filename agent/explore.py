@@ -108,11 +108,11 @@ def record_unparsed(deps: Deps, rejected: dict[str, Any], entry: dict[str, Any]
                     ) -> dict[str, Any]:
     """Keep a generator reply that never became a task (agent.llm) in the store's lineage
     graph and return its campaign-log entry (``entry`` gives arm, relation, round, depth)."""
-    from codecanary.lineage import record_rejected
+    from codecanary.lineage import record_rejected, rejected_name
 
     cid = record_rejected(deps.store, rejected["parent"], "llm", {}, rejected["reason"],
                           rejected["raw"] or rejected["reason"])
-    return entry | {"id": cid, "name": f"rejected-{cid[1:7]}", "parent": rejected["parent"],
+    return entry | {"id": cid, "name": rejected_name(cid), "parent": rejected["parent"],
                     "operator": "llm", "params": {}, "accepted": False,
                     "reason": rejected["reason"]}
 

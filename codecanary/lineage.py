@@ -65,6 +65,11 @@ def record_child(store: Store, child: Task, params: dict[str, object], accepted:
         store.save_tasks(keep)
 
 
+def rejected_name(node_id: str) -> str:
+    """The display name of a proposal that never became a task (see :func:`record_rejected`)."""
+    return f"rejected-{node_id[1:7]}"
+
+
 def record_rejected(store: Store, parent_id: str, operator: str, params: dict[str, object],
                     reason: str, raw: str) -> str:
     """Record a proposal that never became a task (e.g. a malformed LLM reply).
@@ -79,7 +84,7 @@ def record_rejected(store: Store, parent_id: str, operator: str, params: dict[st
         if exists is None:
             s.add(LineageEdgeRow(parent=parent_id, child=cid, operator=operator,
                                  params=dict(params), accepted=False, reason=reason,
-                                 data={"name": f"rejected-{cid[1:7]}", "raw": raw[:20_000]}))
+                                 data={"name": rejected_name(cid), "raw": raw[:20_000]}))
     return cid
 
 
