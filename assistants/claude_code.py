@@ -38,6 +38,7 @@ import os
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Mapping
@@ -72,12 +73,21 @@ class ClaudeCodeError(RuntimeError):
     """The CLI cannot be used here; the message says what to install or set."""
 
 
+def find_cli(binary: str = "claude") -> str | None:
+    """Where ``binary`` is: the pinned CLI that bootstrap links into the venv's bin
+    (``tools/claude-code``, installed with ``npm ci``) first, then ``PATH``."""
+    pinned = Path(sys.prefix) / "bin" / binary
+    if os.sep not in binary and os.access(pinned, os.X_OK):
+        return str(pinned)
+    return shutil.which(binary)
+
+
 def cli_version(binary: str = "claude", env: Mapping[str, str] | None = None) -> str:
-    """``claude --version`` (e.g. ``2.1.332``), or raise ClaudeCodeError."""
-    path = shutil.which(binary)
+    """``claude --version`` (e.g. ``2.1.197``), or raise ClaudeCodeError."""
+    path = find_cli(binary)
     if path is None:
-        raise ClaudeCodeError(f"{binary!r} not found; install it with "
-                              "`npm install -g @anthropic-ai/claude-code` (scripts/bootstrap.sh)")
+        raise ClaudeCodeError(f"{binary!r} not found; install the pinned CLI with "
+                              "`bash scripts/bootstrap.sh` (npm ci in tools/claude-code)")
     out = subprocess.run([path, "--version"], capture_output=True, text=True, timeout=60,
                          env={"PATH": os.environ.get("PATH", ""), **QUIET_ENV, **(env or {})})
     if out.returncode != 0:
@@ -109,7 +119,7 @@ class ClaudeCodeAssistant:
         self.id = f"claude-code:{model}" if model else "claude-code"
         self.env = dict(env or {})
         self.cli = cli_version(binary, self.env)
-        self.binary = os.path.realpath(shutil.which(binary) or binary)
+        self.binary = os.path.realpath(find_cli(binary) or binary)
         self.version = f"{self.cli}/{model or 'default'}"
         self.isolation = isolation
         self.timeout_s = timeout_s
@@ -297,3 +307,14 @@ def _interpret(raw: str, files: Files, meta: dict[str, str]
 def make_claude_code(arg: str | None) -> ClaudeCodeAssistant:
     """Factory for ``claude-code[:<model>]`` (API key and base URL from ANTHROPIC_*)."""
     return ClaudeCodeAssistant(arg)
+
+
+def status() -> tuple[bool, str]:
+    """Whether ``claude-code`` can run here (the CLI answers ``--version``), and why not."""
+    try:
+        return True, f"claude {cli_version()} at {find_cli()}"
+    except ClaudeCodeError as exc:
+        return False, str(exc)
+
+
+make_claude_code.status = status  # type: ignore[attr-defined]

@@ -1,4 +1,4 @@
-"""``local:<name-or-path.gguf>``: a GGUF model run in-process by llama-cpp-python.
+"""``local:<name-or-path.gguf>``: a GGUF model run by llama-cpp-python in a worker process.
 
 ``name`` is a catalogued model (``codecanary models pull NAME``, see
 :mod:`assistants.models`); anything ending in ``.gguf`` is used by path.
@@ -19,7 +19,11 @@ do) more threads than free cores collapse throughput; measured here, 1 thread
 The version recorded on every attempt is ``<file>@<sha256[:12]>
 llama-cpp-python/<version>``; tokens come from llama.cpp's own count; cost is 0.
 A prompt longer than the context, a crash of the runtime or an empty reply is an
-infra error, not a failure of the model.
+infra error, not a failure of the model. The runtime runs in a child process
+(:mod:`codecanary.llama_process`): a segfault, abort, out-of-memory kill or a
+hang longer than ``timeout`` seconds (default 900) costs that try, the worker
+is restarted, and the try is retried once before the attempt is recorded as
+an infra error; the night goes on.
 """
 
 from __future__ import annotations
@@ -36,11 +40,12 @@ from assistants.extract import extract
 from assistants.models import CATALOG, ModelError, known_sha256, resolve
 from assistants.openai_compat import parse_options
 from assistants.render import render
+from codecanary.llama_process import LlamaProcess
 from codecanary.registry import register
 from codecanary.types import Attempt, Task
 
 OPTIONS: dict[str, type] = {"temperature": float, "seed": int, "max_tokens": int, "ctx": int,
-                            "threads": int}
+                            "threads": int, "timeout": float}
 INSTALL_HINT = "install the extra: .venv/bin/pip install -e '.[local]'"
 
 
@@ -65,6 +70,7 @@ class LocalAssistant:
     max_tokens: int = 512
     ctx: int = 4096
     threads: int = field(default_factory=lambda: max(1, (os.cpu_count() or 2) // 2))
+    timeout: float = 900.0
     retries: int = 1
 
     def __post_init__(self) -> None:
@@ -74,29 +80,24 @@ class LocalAssistant:
             raise ModelError(f"local:{self.name} needs llama-cpp-python; {INSTALL_HINT}")
         self.sha256 = known_sha256(self.path)
         self.version = f"{self.path.name}@{self.sha256[:12]} llama-cpp-python/{lib}"
-        self._llm: Any = None
+        self._llm: LlamaProcess | None = None
         self._lock = threading.Lock()
         self._cache: dict[str, tuple[int, dict[str, Any], float]] = {}
 
-    def _model(self) -> Any:
+    def _model(self) -> LlamaProcess:
         if self._llm is None:
-            from llama_cpp import Llama
-
-            self._llm = Llama(model_path=str(self.path), n_ctx=self.ctx, n_threads=self.threads,
-                              n_threads_batch=self.threads, seed=self.seed, verbose=False)
+            self._llm = LlamaProcess(self.path, n_ctx=self.ctx, n_threads=self.threads,
+                                     seed=self.seed, timeout_s=self.timeout)
         return self._llm
 
     def _generate(self, messages: list[dict[str, str]], seed: int) -> dict[str, Any]:
         llm = self._model()
-        prompt_len = len(llm.tokenize(
-            "".join(m["content"] for m in messages).encode(), add_bos=False))
+        prompt_len = llm.count_tokens("".join(m["content"] for m in messages))
         if prompt_len + 64 > self.ctx:
             raise ModelError(f"prompt of ~{prompt_len} tokens does not fit the context of "
                              f"{self.ctx}; raise it with ?ctx=")
-        out: dict[str, Any] = llm.create_chat_completion(
-            messages=messages, temperature=self.temperature, seed=seed,
-            max_tokens=min(self.max_tokens, self.ctx - prompt_len - 32))
-        return out
+        return llm.chat(messages=messages, temperature=self.temperature, seed=seed,
+                        max_tokens=min(self.max_tokens, self.ctx - prompt_len - 32))
 
     def attempt(self, task: Task, sample: int, night: str) -> Attempt:
         """Generate an answer (or reuse the greedy one) and extract its files."""
@@ -122,6 +123,7 @@ class LocalAssistant:
                         break
                     except Exception as exc:  # a runtime crash is infra, not the model's fault
                         error = f"{type(exc).__name__}: {exc}"
+                        meta["runtime_errors"] = str(n + 1)
                         continue
                     if (data["choices"][0]["message"].get("content") or "").strip():
                         error = ""

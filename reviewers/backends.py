@@ -6,7 +6,7 @@ SDKs are imported only when a backend is first used.
 * ``anthropic:<model>`` — the Messages API through the ``anthropic`` SDK; the
   SDK reads ``ANTHROPIC_API_KEY``, and ``ANTHROPIC_BASE_URL`` (or ``base_url``)
   points it at another server, e.g. the fake one of the tests.
-* ``local:<name or path>`` — a GGUF model run in-process by llama-cpp-python,
+* ``local:<name or path>`` — a GGUF model run by llama-cpp-python in a worker process,
   its reply constrained to the findings JSON schema by a grammar. ``name`` is
   looked up among the files fetched by ``codecanary models pull``
   (``$CODECANARY_MODELS``, ``$XDG_CACHE_HOME/codecanary/models``,
@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import os
 import re
-import threading
 from pathlib import Path
 from typing import Any
 
+from codecanary.llama_process import LlamaProcess
 from reviewers.model import JSON_SCHEMA, Backend
 
 
@@ -84,10 +84,12 @@ def find_gguf(name: str) -> Path:
 
 
 class LlamaBackend:
-    """A GGUF model in-process (llama-cpp-python), JSON-constrained, one call at a time.
+    """A GGUF model in a worker process (llama-cpp-python), JSON-constrained.
 
     ``schema`` constrains the reply (default: the reviewer's findings schema; the
-    campaign's LLM mutator passes the child-task schema)."""
+    campaign's LLM mutator passes the child-task schema). A crash or hang of the
+    runtime raises :class:`codecanary.llama_process.RuntimeCrash` for that call
+    only; the next call starts a fresh worker."""
 
     def __init__(self, model: str, n_ctx: int = 8192, seed: int = 0,
                  schema: dict[str, Any] | None = None) -> None:
@@ -96,23 +98,17 @@ class LlamaBackend:
         self.name = f"local:{model}"
         self.n_ctx = n_ctx
         self.seed = seed
-        self._llm: Any = None
-        self._lock = threading.Lock()  # a Llama context is not thread-safe
+        self._llm = LlamaProcess(self.path, n_ctx=n_ctx, seed=seed,
+                                 n_threads=max(1, min(2, os.cpu_count() or 1)))
 
     def complete(self, system: str, prompt: str, max_tokens: int) -> str:
         """Greedy, schema-constrained chat completion."""
-        with self._lock:
-            if self._llm is None:
-                from llama_cpp import Llama
-
-                self._llm = Llama(model_path=str(self.path), n_ctx=self.n_ctx, seed=self.seed,
-                                  n_threads=max(1, min(2, os.cpu_count() or 1)), verbose=False)
-            out = self._llm.create_chat_completion(
-                messages=[{"role": "system", "content": system},
-                          {"role": "user", "content": prompt}],
-                max_tokens=max_tokens, temperature=0.0,
-                response_format={"type": "json_object", "schema": self.schema})
-            return str(out["choices"][0]["message"]["content"] or "")
+        out = self._llm.chat(
+            messages=[{"role": "system", "content": system},
+                      {"role": "user", "content": prompt}],
+            max_tokens=max_tokens, temperature=0.0,
+            response_format={"type": "json_object", "schema": self.schema})
+        return str(out["choices"][0]["message"]["content"] or "")
 
 
 def create_backend(spec: str) -> Backend:

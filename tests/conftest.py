@@ -18,10 +18,17 @@ ORDER = ["core", "generators", "reviewers", "report", "sandbox", "sandbox_docker
          "agent", "e2e"]
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "local_model: runs the real Qwen2.5-Coder-0.5B through llama-cpp-python")
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    def rank(item: pytest.Item) -> int:
+    """Cheapest folders first (ORDER); tests of the real local model after all others."""
+    def rank(item: pytest.Item) -> tuple[bool, int]:
         parts = Path(str(item.fspath)).relative_to(ROOT / "tests").parts
-        return ORDER.index(parts[0]) if parts[0] in ORDER else len(ORDER)
+        return (item.get_closest_marker("local_model") is not None,
+                ORDER.index(parts[0]) if parts[0] in ORDER else len(ORDER))
 
     items.sort(key=rank)
 

@@ -8,7 +8,6 @@ environment, a program on PATH), and anything else is reported as usable.
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Callable
 
 import click
@@ -36,16 +35,8 @@ def _needs_key(var: str) -> Callable[[], tuple[bool, str]]:
     return check
 
 
-def _needs_binary(name: str, hint: str) -> Callable[[], tuple[bool, str]]:
-    def check() -> tuple[bool, str]:
-        path = shutil.which(name)
-        return (True, f"{name} at {path}") if path else (False, f"missing binary: {name} ({hint})")
-    return check
-
-
 GENERIC: dict[str, Callable[[], tuple[bool, str]]] = {
     "anthropic": _needs_key("ANTHROPIC_API_KEY"),
-    "claude-code": _needs_binary("claude", "npm install -g @anthropic-ai/claude-code"),
     "openai": lambda: (True, "needs a reachable endpoint; key from OPENAI_API_KEY if set"),
     "sim": lambda: (True, "built in"),
 }

@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from assistants.claude_code import QUIET_ENV, TOOLS, ClaudeCodeAssistant
+from assistants.claude_code import QUIET_ENV, TOOLS, ClaudeCodeAssistant, find_cli
 from codecanary.types import Task
 from sandbox.bwrap import BwrapSandbox
 from sandbox.runners import run_tests
@@ -27,8 +27,8 @@ ROOT = Path(__file__).resolve().parents[2]
 TASK_DIR = ROOT / "tests/fixtures/mini_suite/python/null-handling/display-name"
 
 pytestmark = pytest.mark.skipif(
-    shutil.which("claude") is None or shutil.which("unshare") is None,
-    reason="needs the claude CLI (npm install -g @anthropic-ai/claude-code) and unshare")
+    find_cli() is None or shutil.which("unshare") is None,
+    reason="needs the pinned claude CLI (bash scripts/bootstrap.sh) and unshare")
 
 
 def run_scenario(scenario: str, tmp_path: Path) -> dict[str, Any]:
@@ -42,10 +42,17 @@ def run_scenario(scenario: str, tmp_path: Path) -> dict[str, Any]:
     return result
 
 
+def model_calls(log: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The requests that ask the model; the pinned CLI also sends a ``HEAD /`` reachability
+    check to the base URL (the fake server on loopback), and nothing else."""
+    assert all(r["path"] == "/" for r in log if r["method"] == "HEAD"), log
+    return [r for r in log if r["method"] != "HEAD"]
+
+
 def test_cli_edits_the_workspace_and_the_hidden_tests_pass(
         tmp_path: Path, py_task: Task, sandbox: BwrapSandbox) -> None:
     res = run_scenario("write", tmp_path)
-    att, log = res["attempt"], res["log"]
+    att, log = res["attempt"], model_calls(res["log"])
     assert att["infra_error"] is None
     meta = att["meta"]
     assert meta["turns"] == "3" and meta["subtype"] == "success"
@@ -67,7 +74,7 @@ def test_fault_replies_are_retried_and_not_failures(
     res = run_scenario("faults", tmp_path)  # 429, 529, 500, dropped connection, then edits
     att = res["attempt"]
     assert att["infra_error"] is None and int(att["meta"]["tries"]) >= 1
-    assert len(res["log"]) == 7
+    assert len(model_calls(res["log"])) == 7
     assert run_tests(sandbox, py_task, att["files"]).passed
 
 
