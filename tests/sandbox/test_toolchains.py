@@ -8,13 +8,16 @@ use the real bwrap sandbox and real seed tasks.
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import stat
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from codecanary.cli import cli
 from codecanary.failures import classify
 from codecanary.tasks import load_task
 from codecanary.types import Task
@@ -100,3 +103,25 @@ def test_a_program_exiting_like_a_missing_tool_is_not_infra(sandbox: BwrapSandbo
     e = run_tests(sandbox, task, {task.entry_point: exits})
     assert e.exit_code == 96 and e.infra_error is None and not e.passed, e
     assert classify(e) not in ("infra", None)
+
+
+def test_sandbox_exec_says_the_toolchain_is_missing(
+        tmp_path: Path, hide_tools: Callable[..., None]) -> None:
+    (tmp_path / "a.js").write_text("console.log('hi');\n")
+    hide_tools("node", "nodejs")
+    result = CliRunner().invoke(cli, ["sandbox", "exec", "--lang", "javascript",
+                                      str(tmp_path / "a.js")])
+    assert result.exit_code == 1, result.output
+    assert "node (the JavaScript toolchain) is not installed" in result.output
+    assert "apt-get install nodejs" in result.output
+
+
+def test_tasks_validate_reports_unchecked_tasks(hide_tools: Callable[..., None]) -> None:
+    hide_tools("javac")
+    folder = SEED_TASKS / CASES["java"][0]
+    result = CliRunner().invoke(cli, ["tasks", "validate", "--json", str(folder)])
+    assert result.exit_code == 2, result.output
+    assert "cannot check 1 java task(s): javac (the Java toolchain" in result.stderr
+    rows = json.loads(result.stdout)
+    assert len(rows) == 1 and rows[0]["valid"] is None and not rows[0]["checked"]
+    assert "apt-get install openjdk-17-jdk-headless" in rows[0]["reasons"][0]
