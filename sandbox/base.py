@@ -32,6 +32,10 @@ class Sandbox(Protocol):
     """An execution backend. Implementations register as ``("sandbox", name)``."""
 
     name: str
+    host_toolchains: bool
+    """True when commands run the host's toolchains (bwrap, unsafe-local): then a toolchain
+    missing on the host is known before the run (sandbox.toolchains.missing). False when
+    the backend brings its own (docker's image), so the host's say nothing about it."""
 
     def run(
         self,

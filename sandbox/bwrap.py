@@ -128,6 +128,7 @@ class BwrapSandbox:
     """
 
     name = "bwrap"
+    host_toolchains = True
 
     def __init__(self, extra_paths: Sequence[str] = (), slots: int = 8, *,
                  uid_base: int = UID_BASE, cgroup_parent: str = "codecanary") -> None:

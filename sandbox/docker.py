@@ -161,6 +161,7 @@ class DockerSandbox:
     """Warm-container sandbox on a Docker-API engine (see the module docstring)."""
 
     name = "docker"
+    host_toolchains = False  # the image's tools run, whatever the host lacks
 
     def __init__(self, image: str = BASE_IMAGE, base_url: str | None = None) -> None:
         try:

@@ -24,6 +24,7 @@ class UnsafeLocalSandbox:
     """No isolation: a temporary directory and a wall-clock limit, nothing more."""
 
     name = "unsafe-local"
+    host_toolchains = True
 
     def run(
         self,

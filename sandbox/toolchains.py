@@ -7,16 +7,26 @@ Each is looked up once by its *real* path (through rustup's proxy, the
 alternatives symlinks, version managers), so that a binary installed outside
 /usr (under root's home, say) can be bind-mounted into the sandbox.
 Everything under /usr is visible anyway, so only paths outside it are listed.
+
+A missing toolchain is the environment's fault, never the assistant's:
+:data:`TOOLCHAINS` says per language which tool it needs and how to install it,
+and :func:`missing` turns a failed lookup into a message naming both, which the
+runners report as an infra error instead of letting the shell's exit 127 pass
+for a compile error. The lookups are cached; :func:`clear_caches` forgets them
+(after PATH changed, in tests).
 """
 
 from __future__ import annotations
 
 import functools
 import os
+import re
 import shutil
 import subprocess
 import sys
-from pathlib import Path
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
 
 
 def python_executable() -> str:
@@ -70,16 +80,6 @@ def java_home() -> str | None:
     return str(Path(javac).parent.parent)
 
 
-def require(tool: str | None, what: str, package: str) -> str:
-    """``tool`` or a clear error telling how to install it."""
-    if tool is None:
-        from sandbox.base import SandboxError
-
-        raise SandboxError(f"{what} is not installed; install it (`apt-get install {package}`, "
-                           "scripts/bootstrap.sh does it)")
-    return tool
-
-
 def _outside_usr(path: str) -> bool:
     return not (path == "/usr" or path.startswith("/usr/"))
 
@@ -98,3 +98,69 @@ def toolchain_paths() -> tuple[str, ...]:
     if home:
         paths.add(home)
     return tuple(sorted(p for p in paths if _outside_usr(p)))
+
+
+@dataclass(frozen=True)
+class Toolchain:
+    """What one language needs on the host, how it is found and how it is installed.
+
+    tool: the binary a user would look for (named in every message).
+    what: what it is, for people (``the JavaScript toolchain``).
+    find: the lookup above; None when the toolchain is not installed.
+    install: the command that installs it on Debian/Ubuntu (as scripts/bootstrap.sh does).
+    binaries: a regular expression matching the basenames runners call it by, to tell
+        a shell's "not found" of this toolchain from any other.
+    """
+
+    tool: str
+    what: str
+    find: Callable[[], str | None]
+    install: str
+    binaries: str
+
+
+TOOLCHAINS: dict[str, Toolchain] = {
+    "python": Toolchain("python3", "the Python toolchain", python_executable,
+                        "`apt-get install python3`", r"python3?(\.\d+)?"),
+    "rust": Toolchain("rustc", "the Rust toolchain", rustc_path,
+                      "`apt-get install rustc` or `rustup toolchain install stable`",
+                      r"rustc"),
+    "cpp": Toolchain("g++", "the C++ toolchain", gxx_path, "`apt-get install g++`",
+                     r"([\w-]+-)?[gc]\+\+(-\d+)?"),
+    "javascript": Toolchain("node", "the JavaScript toolchain", node_path,
+                            "`apt-get install nodejs`", r"node(js)?"),
+    "java": Toolchain("javac", "the Java toolchain, a JDK", java_home,
+                      "`apt-get install openjdk-17-jdk-headless`", r"javac?"),
+}
+"""Per language: the host toolchain its runner needs (see :class:`Toolchain`)."""
+
+
+def install_hint(language: str) -> str:
+    """"<tool> (<what>) is not installed; install it with <command> ...", for ``language``."""
+    chain = TOOLCHAINS[language]
+    return (f"{chain.tool} ({chain.what}) is not installed; install it with {chain.install} "
+            "(scripts/bootstrap.sh does it)")
+
+
+def missing(language: str) -> str | None:
+    """Why ``language``'s toolchain cannot run here (tool and install command), or None.
+
+    None also for a language without an entry: nothing is known to be missing.
+    """
+    chain = TOOLCHAINS.get(language)
+    if chain is None or chain.find() is not None:
+        return None
+    return install_hint(language)
+
+
+def is_binary(language: str, command: str) -> bool:
+    """Whether ``command`` (a path or a bare name) is one of ``language``'s toolchain binaries."""
+    chain = TOOLCHAINS.get(language)
+    name = PurePosixPath(command).name
+    return chain is not None and re.fullmatch(chain.binaries, name) is not None
+
+
+def clear_caches() -> None:
+    """Forget every cached lookup, so the next one searches PATH again (tests change PATH)."""
+    for lookup in (rustc_path, gxx_path, node_path, java_home, toolchain_paths):
+        lookup.cache_clear()

@@ -15,12 +15,12 @@ from codecanary.types import WEAKNESSES, Language, Task
 from generators.export import FORMATS, ExportError, generated_tasks, write_jsonl, write_task
 from generators.importers import SOURCES, ImportFailure, LineError, import_source, import_text
 from generators.validate import Validation, duplicates, validate
+from sandbox.base import Sandbox
 
 
-def validate_all(tasks: list[Task], sandbox_name: str, runs: int, mutation: bool,
-                  min_score: float, workers: int) -> list[Validation]:
+def validate_all(tasks: list[Task], sandbox: Sandbox, runs: int, mutation: bool,
+                 min_score: float, workers: int) -> list[Validation]:
     """The gate on every task, ``workers`` at a time; a crash is that task's error only."""
-    sandbox = make_sandbox(sandbox_name)
 
     def one(task: Task) -> Validation:
         try:
@@ -51,7 +51,7 @@ def _write(tasks: list[Task], errors: list[LineError], to: Path, check: bool, sa
     loaded = [t for t in loaded if t.path in by_folder]
     for le in load_errors:
         err.print(f"[red]does not load back[/]: {le}", highlight=False, soft_wrap=True)
-    results = validate_all(loaded, sandbox, 1, False, 0.0, workers)
+    results = validate_all(loaded, make_sandbox(sandbox), 1, False, 0.0, workers)
     failed = [(t, r) for t, r in zip(loaded, results, strict=True) if not r.valid]
     passed = len(results) - len(failed)
     rate = passed / len(results) if results else 0.0
@@ -166,8 +166,8 @@ def export(to: str, fmt: str, sources: tuple[str, ...], db: str | None,
     tasks = [t for t in tasks if (t.path or t.name) not in dups]
     if not no_validate or min_mutation_score is not None:
         mutation = min_mutation_score is not None
-        results = validate_all(tasks, sandbox_name, runs, mutation,
-                                min_mutation_score or 0.0, workers)
+        results = validate_all(tasks, make_sandbox(sandbox_name), runs, mutation,
+                               min_mutation_score or 0.0, workers)
         kept = []
         for task, r in zip(tasks, results, strict=True):
             if r.valid:

@@ -18,7 +18,14 @@ from codecanary.cli.common import make_sandbox, out
 from codecanary.types import Limits
 from sandbox.runners.cpp import GXX_FLAGS
 from sandbox.runners.java import jvm_flags
-from sandbox.toolchains import gxx_path, java_home, node_path, python_executable, rustc_path
+from sandbox.toolchains import (
+    gxx_path,
+    java_home,
+    missing,
+    node_path,
+    python_executable,
+    rustc_path,
+)
 
 
 def _compile_then_run(compile_cmd: str) -> list[str]:
@@ -48,8 +55,16 @@ def sandbox_group() -> None:
 @click.option("--timeout", default=10.0, show_default=True, help="Wall-clock seconds.")
 @click.option("--memory", default=512, show_default=True, help="Memory limit in MiB.")
 def exec_(language: str, file: str, backend: str, timeout: float, memory: int) -> None:
-    """Run FILE in the sandbox and print the Execution as JSON."""
+    """Run FILE in the sandbox and print the Execution as JSON.
+
+    On a backend that runs the host's toolchains (bwrap, unsafe-local), a missing
+    toolchain of the language is said up front, with its install command, and
+    nothing runs (exit 1): a shell's "not found" would otherwise look like the
+    program's own failure.
+    """
     sandbox = make_sandbox(backend)
+    if sandbox.host_toolchains and (why := missing(language)):
+        raise click.ClickException(why)
     name = Path(file).name
     execution = sandbox.run({name: Path(file).read_text(encoding="utf-8")},
                             COMMANDS[language](name, memory),

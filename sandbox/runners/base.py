@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from codecanary.registry import get
 from codecanary.types import Execution, Files, Limits, Task, TestOutcome
+from sandbox import toolchains
 from sandbox.base import Sandbox
 
 
@@ -56,13 +58,22 @@ def runner_for(language: str) -> Runner:
 def run_tests(
     sandbox: Sandbox, task: Task, candidate: Files, limits: Limits | None = None
 ) -> Execution:
-    """Test ``candidate`` (files overlaid on the workspace) against ``task``'s hidden tests."""
+    """Test ``candidate`` (files overlaid on the workspace) against ``task``'s hidden tests.
+
+    A toolchain missing on the host (for a sandbox that uses the host's) is an
+    infra error naming the tool and its install command, found before anything
+    runs; one the sandbox's shell could not find while compiling is one too.
+    """
+    if sandbox.host_toolchains and (why := toolchains.missing(task.language)):
+        return Execution(exit_code=-1, infra_error=why)
     runner = runner_for(task.language)
     plan = runner.plan(task, candidate)
     execution = sandbox.run(plan.files, plan.command, limits or task.limits,
                             collect=plan.collect, env=plan.env)
     if execution.infra_error:
         return execution
+    if why := toolchain_not_found(task.language, execution):
+        return replace(execution, infra_error=why)
     return runner.parse(execution)
 
 
@@ -80,6 +91,39 @@ def languages() -> Sequence[str]:
 
 COMPILE_FAILED = 97
 """Exit status a runner's script uses when the compiler rejected the code."""
+
+TOOL_NOT_FOUND = 96
+"""Exit status a runner's script uses when the shell could not run the compiler itself."""
+
+_SHELL_NOT_FOUND = re.compile(
+    r"^\S*sh: (?:line )?(?:\d+: )?(\S+): (?:command )?not found\s*$", re.M)
+
+
+def compile_step(command: str, output: str) -> str:
+    """Shell: run the compile ``command`` with its errors in ``output``.
+
+    A rejected build exits :data:`COMPILE_FAILED`. A compiler the shell cannot
+    find or execute (status 127 or 126) exits :data:`TOOL_NOT_FOUND` with the
+    shell's message on stderr instead: the environment's fault, not the code's.
+    """
+    return (f"{command} 2> {output} || {{ rc=$?; if [ $rc = 127 ] || [ $rc = 126 ]; then "
+            f"cat {output} >&2; exit {TOOL_NOT_FOUND}; fi; exit {COMPILE_FAILED}; }}")
+
+
+def toolchain_not_found(language: str, execution: Execution) -> str | None:
+    """The infra error of a compile step whose toolchain binary the shell did not find.
+
+    Needs both the runner's exit status and the shell's ``sh: 1: X: not found``
+    naming one of ``language``'s toolchain binaries, so a program that merely
+    exits 96 is not mistaken for a missing toolchain.
+    """
+    if execution.exit_code != TOOL_NOT_FOUND or execution.verdict != "ok":
+        return None
+    for m in _SHELL_NOT_FOUND.finditer(execution.stderr):
+        if toolchains.is_binary(language, m.group(1)):
+            return (f"the sandbox's shell did not find {m.group(1)} when compiling: "
+                    + toolchains.install_hint(language))
+    return None
 
 
 def parse_junit(xml: str, *, with_class: bool = True) -> tuple[TestOutcome, ...]:

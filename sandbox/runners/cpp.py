@@ -13,6 +13,7 @@ from sandbox.runners import harness
 from sandbox.runners.base import (
     COMPILE_FAILED,
     Plan,
+    compile_step,
     overlay,
     parse_result_lines,
     test_files,
@@ -51,8 +52,9 @@ class CppRunner:
         files = overlay(task.workspace, candidate, test_files(task),
                         {"cc_test.hpp": harness.read("cc_test.hpp"), "cc_main.cpp": main},
                         diff.files if diff else {})
-        script = (f"mkdir -p .cc && {gxx} {GXX_FLAGS} -o .cc/t cc_main.cpp 2> .cc/compile.txt "
-                  f"|| exit {COMPILE_FAILED}; "
+        script = ("mkdir -p .cc && "
+                  + compile_step(f"{gxx} {GXX_FLAGS} -o .cc/t cc_main.cpp", ".cc/compile.txt")
+                  + "; "
                   + then_differential("./.cc/t .cc/results.tsv", diff.command if diff else None))
         return Plan(files, ["/bin/sh", "-c", script],
                     [".cc/compile.txt", ".cc/results.tsv", differential.RESULTS])

@@ -14,6 +14,7 @@ from sandbox.runners import harness
 from sandbox.runners.base import (
     COMPILE_FAILED,
     Plan,
+    compile_step,
     overlay,
     parse_result_lines,
     test_files,
@@ -58,9 +59,10 @@ class JavaRunner:
         tests_cmd = (f"{home}/bin/java {jvm_flags(mem)} -ea -cp .cc/classes CcRunner "
                      ".cc/results.tsv " + " ".join(classes))
         script = (
-            f"mkdir -p .cc/classes && {javac_command(home, mem)} -d .cc/classes "
-            + " ".join(map(shlex.quote, sources))
-            + f" 2> .cc/compile.txt || exit {COMPILE_FAILED}; "
+            "mkdir -p .cc/classes && "
+            + compile_step(f"{javac_command(home, mem)} -d .cc/classes "
+                           + " ".join(map(shlex.quote, sources)), ".cc/compile.txt")
+            + "; "
             + then_differential(tests_cmd, diff.command if diff else None)
         )
         files = overlay(task.workspace, candidate, test_files(task),

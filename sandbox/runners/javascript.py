@@ -13,6 +13,7 @@ from sandbox import differential
 from sandbox.runners.base import (
     COMPILE_FAILED,
     Plan,
+    compile_step,
     overlay,
     parse_junit,
     test_files,
@@ -37,8 +38,9 @@ class JavaScriptRunner:
                      "--test-reporter=junit --test-reporter-destination=.cc/junit.xml "
                      + " ".join(map(shlex.quote, tests))) if tests else "true"
         script = (
-            f"mkdir -p .cc && {node} --check {shlex.quote(task.entry_point)} 2> .cc/compile.txt "
-            f"|| exit {COMPILE_FAILED}; "
+            "mkdir -p .cc && "
+            + compile_step(f"{node} --check {shlex.quote(task.entry_point)}", ".cc/compile.txt")
+            + "; "
             + then_differential(tests_cmd, diff.command if diff else None)
         )
         files = overlay(task.workspace, candidate, test_files(task), diff.files if diff else {})

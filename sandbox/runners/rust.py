@@ -9,7 +9,14 @@ from dataclasses import replace
 from codecanary.registry import register
 from codecanary.types import Execution, Files, Task, TestOutcome
 from sandbox import differential
-from sandbox.runners.base import COMPILE_FAILED, Plan, overlay, test_files, then_differential
+from sandbox.runners.base import (
+    COMPILE_FAILED,
+    Plan,
+    compile_step,
+    overlay,
+    test_files,
+    then_differential,
+)
 from sandbox.toolchains import rustc_path
 
 RUST_ROOT = """\
@@ -52,9 +59,10 @@ class RustRunner:
         files = overlay(task.workspace, candidate, test_files(task), {"cc_root.rs": root},
                         diff.files if diff else {})
         script = (
-            f"mkdir -p .cc && {rustc} --edition {edition} --test -C debuginfo=0 "
-            f"--error-format=json -o .cc/t cc_root.rs 2> .cc/rustc.json "
-            f"|| exit {COMPILE_FAILED}; "
+            "mkdir -p .cc && "
+            + compile_step(f"{rustc} --edition {edition} --test -C debuginfo=0 "
+                           "--error-format=json -o .cc/t cc_root.rs", ".cc/rustc.json")
+            + "; "
             + then_differential("./.cc/t --test-threads=2", diff.command if diff else None)
         )
         return Plan(files, ["/bin/sh", "-c", script], [".cc/rustc.json", differential.RESULTS])
