@@ -16,6 +16,7 @@ command -v cmake >/dev/null 2>&1 || need+=(cmake)
 command -v ip >/dev/null 2>&1 || need+=(iproute2)  # claude-code tests: `ip link set lo up` in a netns
 # the toolchains of the JavaScript and Java tasks (sandbox/toolchains.py names them)
 command -v node >/dev/null 2>&1 || need+=(nodejs)
+command -v npm >/dev/null 2>&1 || need+=(npm)  # installs the pinned Claude Code CLI
 command -v javac >/dev/null 2>&1 || need+=(openjdk-17-jdk-headless)
 if ! command -v rustc >/dev/null 2>&1 && ! [ -x "$HOME/.cargo/bin/rustc" ]; then
     need+=(rustc)

@@ -28,6 +28,23 @@ def load_tasks(paths: tuple[str, ...]) -> list[Task]:
     return tasks
 
 
+def load_anchor_tasks(paths: tuple[str, ...]) -> list[Task]:
+    """The nightly anchor suite: ``paths`` when given, else the default anchor suite
+    (seed tasks + HumanEval problems, :mod:`generators.anchors`)."""
+    if paths:
+        return load_tasks(paths)
+    from generators.anchors import default_anchor_suite
+
+    suite = default_anchor_suite()
+    for e in suite.errors:
+        err.print(f"[yellow]skipped task[/]: {e}", markup=True, highlight=False)
+    for note in suite.notes:
+        err.print(f"[yellow]{note}[/]", highlight=False, soft_wrap=True)
+    if not suite.tasks:
+        raise click.ClickException("the default anchor suite is empty; pass --tasks DIR")
+    return suite.tasks
+
+
 def make_sandbox(name: str) -> Sandbox:
     """Instantiate a sandbox backend by name, turning setup problems into clear errors."""
     if name not in names("sandbox"):

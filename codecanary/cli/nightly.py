@@ -13,7 +13,14 @@ from rich.table import Table
 
 from agent.state import Deps, TaskCache
 from assistants.base import create
-from codecanary.cli.common import err, generator_options, load_tasks, make_llm, make_sandbox, out
+from codecanary.cli.common import (
+    err,
+    generator_options,
+    load_anchor_tasks,
+    make_llm,
+    make_sandbox,
+    out,
+)
 from codecanary.cli.resume import checkpoint_path, progress_bar, run_checkpointed
 from codecanary.history import summaries
 from codecanary.report import render
@@ -66,7 +73,9 @@ def write_outputs(summary: dict[str, Any], store: Store, report_path: str | None
 @click.option("--night", default=None, help="Date to record the run under (YYYY-MM-DD).")
 @click.option("--samples", default=3, show_default=True, type=click.IntRange(1, 100),
               help="Answers per task.")
-@click.option("--tasks", "task_paths", multiple=True, help="Task folders (default: seed suite).")
+@click.option("--tasks", "task_paths", multiple=True,
+              help="Task folders (default: the default anchor suite, seed tasks and HumanEval "
+                   "problems; --tasks seed_tasks for every seed task).")
 @click.option("--report", "report_path", default="codecanary-report.html", show_default=True,
               help="Where to write the HTML report.")
 @click.option("--json", "json_path", default=None, help="Write the JSON summary here.")
@@ -121,7 +130,7 @@ def nightly(assistant_id: str, db: str, night: str | None, samples: int,
         except ValueError as exc:
             raise click.BadParameter(str(exc), param_hint="--cost-cap") from None
     llm = make_llm(generator, assistant_id, self_generation)
-    tasks = load_tasks(task_paths)
+    tasks = load_anchor_tasks(task_paths)
     sandbox = make_sandbox(sandbox_name)
     store = Store(db)
     store.save_tasks(tasks)
