@@ -4,10 +4,12 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
 
+from codecanary.llama_process import WORKER_ENV
 from codecanary.types import Attempt, Task
 from reviewers.backends import AnthropicBackend, find_gguf
 from reviewers.model import ModelReviewer, RejectedReview, build_prompt, parse_findings
@@ -125,3 +127,23 @@ def test_real_local_model_reviews_a_null_bug(review_tasks: dict[str, Task]) -> N
     assert out.rejected is None or out.rejected.startswith("finding")
     for f in out.review.findings:
         assert f.location.startswith("solution.py:")
+
+
+@pytest.mark.local_model
+@pytest.mark.skipif(_local_model() is None, reason="needs llama-cpp-python and the 1.5b GGUF")
+def test_a_native_crash_of_the_local_reviewer_costs_one_review(
+        review_tasks: dict[str, Task], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reviewers.backends import LlamaBackend
+
+    crasher = Path(__file__).resolve().parents[1] / "fakes" / "crashing_llama_worker.py"
+    monkeypatch.setenv(WORKER_ENV, f"{sys.executable} {crasher}")
+    monkeypatch.setenv("CRASH_COUNTER", str(tmp_path / "calls"))
+    monkeypatch.setenv("CRASH_CALLS", "1")
+    task = review_tasks["display-name"]
+    attempt = _attempt(task, dict(task.reference))
+    reviewer = ModelReviewer(LlamaBackend("qwen2.5-coder-1.5b"), max_tokens=64)
+    first = reviewer.review(task, attempt)
+    assert first.rejected is not None and "SIGSEGV" in first.rejected, first.rejected
+    second = reviewer.review(task, attempt)  # a fresh worker answers
+    assert second.rejected is None or "backend error" not in second.rejected, second.rejected
+    assert (tmp_path / "calls").read_text() == "2"
