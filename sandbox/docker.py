@@ -20,7 +20,7 @@ Containers are removed by :meth:`DockerSandbox.close`, on leaving a ``with``
 block, at interpreter exit, and (for a process that died) by the next sandbox
 started on the same host. The ``docker`` SDK is imported only here, lazily.
 
-Runners build commands with host paths (``sys.executable``, rustup's rustc);
+Runners build commands with host paths (the sandbox's Python runtime, rustup's rustc);
 :func:`image_command` maps them to the image's tools (see its docstring).
 """
 
