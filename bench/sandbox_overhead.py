@@ -28,7 +28,7 @@ from pathlib import Path
 from codecanary.registry import get, names
 from codecanary.types import Limits
 from sandbox.bwrap import BwrapSandbox
-from sandbox.toolchains import rustc_path
+from sandbox.toolchains import python_executable, rustc_path
 
 REAL_PY = os.path.realpath(sys.executable)  # the interpreter itself, not a shim or venv link
 HELLO_RS = 'fn main() { println!("hello"); }\n'
@@ -102,7 +102,8 @@ def main() -> None:
             check(e.exit_code == 0 and e.stdout == "hello\n", f"boxed rust {e.stderr}")
 
         side_by_side("rustc + run hello", bare_rust, boxed_rust, max(3, args.rounds // 3))
-        pytest_cmd = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+        # the sandbox's own Python runtime, bare and boxed (the project's venv is not bound)
+        pytest_cmd = [python_executable(), "-m", "pytest", "-q", "-p", "no:cacheprovider",
                       "test_small.py"]
 
         def bare_pytest() -> None:

@@ -13,10 +13,14 @@ launcher that then executes bwrap (one exec instead of a chain of helpers):
    unprivileged uid of its own (one uid per concurrent sandbox, since
    RLIMIT_NPROC counts per uid) *before* bwrap, so no capability survives.
 3. bwrap creates user, pid, net, ipc, uts and cgroup namespaces, a read-only
-   root holding only /usr, /etc and the toolchains, size-capped tmpfs for /tmp
-   and the work directory (the task files are copied in by bwrap itself from
-   memfds: nothing is written on the host), a cleared environment, and dies
-   with its parent.
+   root holding only /usr, /etc and the toolchains (Python's is the sandbox's own
+   runtime, see sandbox.toolchains; the base interpreter's site-packages is
+   covered by an empty tmpfs), size-capped tmpfs for /tmp and the work directory
+   (the task files are copied in by bwrap itself from memfds: nothing is written
+   on the host), a cleared environment, and dies with its parent. The code
+   inside cannot create user namespaces of its own (``--disable-userns``: a
+   nested user namespace is where most unprivileged kernel exploits start; it
+   fails with ENOSPC).
 
 Collected files leave through a tar stream on a pipe, parsed defensively.
 Run as an ordinary user, the cgroups, mounts and uid switch are skipped.
@@ -40,7 +44,7 @@ from codecanary.types import Execution, Files, Limits
 from sandbox import cgroups
 from sandbox.base import WORKDIR, SandboxError, cap, check_relpath, read_artifacts_tar
 from sandbox.process import ChildSetup, RawResult, compiled_launcher, run_capped
-from sandbox.toolchains import toolchain_paths
+from sandbox.toolchains import hidden_paths, python_executable, toolchain_paths
 
 UID_BASE = 61000
 SLOT_DIR = Path("/run/codecanary/slots")
@@ -134,6 +138,11 @@ class BwrapSandbox:
                  uid_base: int = UID_BASE, cgroup_parent: str = "codecanary") -> None:
         self.bwrap = _bwrap_binary()
         self.binds = sorted({*toolchain_paths(), *map(os.path.realpath, extra_paths)})
+        self.hidden = [p for p in hidden_paths() if any(p.startswith(f"{b}/") for b in self.binds)]
+        # The sandbox's Python first, so a bare `python3` is the runtime the runners use.
+        self.path_env = ":".join(dict.fromkeys(
+            [os.path.dirname(python_executable()), *(f"{p}/bin" for p in self.binds),
+             *BASE_PATH.split(":")]))
         self.slots = slots
         self.uid_base = uid_base
         self.cgroup_parent = cgroup_parent
@@ -202,9 +211,13 @@ class BwrapSandbox:
         for i, path in enumerate(self.binds):
             src = f"{TOOLS_MNT}/{i}" if self.as_root else path
             tools += ["--ro-bind", src, path]
+        for path in self.hidden:
+            tools += ["--size", "4096", "--tmpfs", path, "--remount-ro", path]
         # /tmp first: a toolchain (a checkout's venv, say) may live below the host's /tmp,
-        # and a tmpfs mounted after its bind would hide it.
-        return [self.bwrap, "--unshare-all", "--die-with-parent", "--new-session",
+        # and a tmpfs mounted after its bind would hide it. --disable-userns needs an
+        # explicit --unshare-user (--unshare-all only tries one).
+        return [self.bwrap, "--unshare-all", "--unshare-user", "--disable-userns",
+                "--die-with-parent", "--new-session",
                 *_root_dirs(), "--proc", "/proc", "--dev", "/dev",
                 "--size", str(64 << 20), "--tmpfs", "/tmp", *tools]
 
@@ -218,10 +231,9 @@ class BwrapSandbox:
         artifact_fd: int,
     ) -> list[str]:
         """bwrap's whole command line; collected files are written to ``artifact_fd``."""
-        path_env = ":".join([*(f"{p}/bin" for p in self.binds), BASE_PATH])
         envs: list[str] = []
-        for key, value in {"PATH": path_env, "HOME": WORKDIR, "TMPDIR": "/tmp", "LANG": "C.UTF-8",
-                           **env}.items():
+        for key, value in {"PATH": self.path_env, "HOME": WORKDIR, "TMPDIR": "/tmp",
+                           "LANG": "C.UTF-8", **env}.items():
             envs += ["--setenv", key, value]
         bwrap = [
             *self._fixed,

@@ -6,7 +6,8 @@ python3 + pytest + hypothesis, g++, rustc, node and a headless JDK), and reused:
 
 * network none, read-only root, size-capped tmpfs for ``/box`` and ``/tmp``,
   every capability dropped, no-new-privileges, an unprivileged uid, memory
-  (swap included) and pids limits;
+  (swap included) and pids limits, and no user namespaces of its own (a seccomp
+  profile on Podman, see :mod:`sandbox.docker_seccomp`);
 * PID 1 is a tiny reaper (orphans and zombies are collected; signals from inside
   the container cannot reach it, so the code under test cannot stop the box);
 * one run is one ``exec`` of a wrapper (see :mod:`sandbox.docker_exec`) that
@@ -19,7 +20,7 @@ Containers are removed by :meth:`DockerSandbox.close`, on leaving a ``with``
 block, at interpreter exit, and (for a process that died) by the next sandbox
 started on the same host. The ``docker`` SDK is imported only here, lazily.
 
-Runners build commands with host paths (``sys.executable``, rustup's rustc);
+Runners build commands with host paths (the sandbox's Python runtime, rustup's rustc);
 :func:`image_command` maps them to the image's tools (see its docstring).
 """
 
@@ -42,6 +43,7 @@ from codecanary.registry import register
 from codecanary.types import Execution, Files, Limits
 from sandbox.base import WORKDIR, SandboxError, cap, read_artifacts_tar
 from sandbox.docker_exec import CLEANUP_SCRIPT, input_tar, parse_trailer, pump, wrapper_script
+from sandbox.docker_seccomp import podman_profile_path
 
 BASE_IMAGE = "codecanary-base:bookworm-1"
 """Built by scripts/docker-engine.sh (keep its BASE_TAG in step)."""
@@ -181,11 +183,32 @@ class DockerSandbox:
             self.client.images.get(image)
         except docker.errors.ImageNotFound as exc:
             raise SandboxError(f"base image {image} is missing on {self.base_url}; {FIX}") from exc
+        self.security_opt = self._security_opt()
         self._boxes: dict[tuple[int, int, int], list[_Box]] = {}
         self._lock = threading.Lock()
         self._closed = False
         self._reap_orphans()
         atexit.register(self.close)
+
+    def _security_opt(self) -> list[str]:
+        """no-new-privileges; on Podman also the seccomp profile that refuses user
+        namespaces (Docker's default profile already does, for a box without
+        capabilities). A Podman engine for which it cannot be made is refused."""
+        try:
+            components = self.client.version().get("Components") or []
+        except self._errors as exc:
+            raise SandboxError(f"the engine at {self.base_url} does not say what it is "
+                               f"({exc}); {FIX}") from exc
+        if not any(c.get("Name") == "Podman Engine" for c in components):
+            return ["no-new-privileges"]
+        path = podman_profile_path() if self.base_url.startswith("unix://") else None
+        if path is None:
+            raise SandboxError(
+                f"cannot forbid user namespaces in the boxes of the Podman engine at "
+                f"{self.base_url}: its default seccomp profile must be readable on this host "
+                "(/usr/share/containers/seccomp.json, installed with podman) and the engine "
+                "reached through a unix socket")
+        return ["no-new-privileges", f"seccomp={path}"]
 
     def __enter__(self) -> DockerSandbox:
         return self
@@ -357,7 +380,7 @@ class DockerSandbox:
             tmpfs={WORKDIR: f"size={limits.file_mb}m,mode=1777,exec,nosuid,nodev",
                    "/tmp": "size=64m,mode=1777,exec,nosuid,nodev",
                    "/var/tmp": "size=16m,mode=1777,nosuid,nodev"},
-            cap_drop=["ALL"], security_opt=["no-new-privileges"], mem_limit=mem,
+            cap_drop=["ALL"], security_opt=self.security_opt, mem_limit=mem,
             memswap_limit=mem, pids_limit=limits.processes + 8, ipc_mode="private",
             environment={"PATH": IMAGE_PATH, "LANG": "C.UTF-8"},
             labels={LABEL: "1", f"{LABEL}.host": socket.gethostname(),

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import sys
 import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -17,6 +16,7 @@ from codecanary.registry import register
 from codecanary.types import Execution, Files, Limits
 from sandbox.base import cap, read_artifacts_dir, write_tree
 from sandbox.process import run_capped
+from sandbox.toolchains import python_executable
 
 
 @register("sandbox", "unsafe-local")
@@ -39,7 +39,8 @@ class UnsafeLocalSandbox:
         work = Path(tempfile.mkdtemp(prefix="codecanary-local-"))
         try:
             write_tree(work, files)
-            full_env = {"PATH": f"{Path(sys.executable).parent}:{os.environ.get('PATH', '')}",
+            # A bare `python3` is the sandbox's Python runtime, as in the real sandboxes.
+            full_env = {"PATH": f"{Path(python_executable()).parent}:{os.environ.get('PATH', '')}",
                         "HOME": str(work), "LANG": "C.UTF-8", **(env or {})}
             argv = ["/bin/sh", "-c", f'cd {work} && exec "$@"', "sh", *command]
             raw = run_capped(lambda _fd: argv, timeout_s=limits.time_s,

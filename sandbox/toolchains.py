@@ -1,7 +1,11 @@
 """Host toolchains that sandboxes expose read-only at their own paths.
 
-Python is the interpreter codecanary itself runs on (its virtual environment
-carries pytest and hypothesis); Rust is the rustup toolchain or a system rustc;
+Python is the sandbox's own runtime, never the project's venv: a plain venv
+(``.venv-sandbox`` in the project, or ``$CODECANARY_SANDBOX_PYTHON``) holding only
+pytest, hypothesis and their dependencies, locked in requirements/sandbox-python.lock,
+so the code under test cannot import the project's packages and pytest loads none of
+their plug-ins. Its venv and its base interpreter's prefix are bound; the base's own
+site-packages is hidden (:func:`hidden_paths`). Rust is the rustup toolchain or a system rustc;
 C++ is g++; JavaScript is node; Java is the JDK that ``javac`` resolves to.
 Each is looked up once by its *real* path (through rustup's proxy, the
 alternatives symlinks, version managers), so that a binary installed outside
@@ -19,19 +23,83 @@ for a compile error. The lookups are cached; :func:`clear_caches` forgets them
 from __future__ import annotations
 
 import functools
+import json
 import os
 import re
 import shutil
 import subprocess
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+SANDBOX_PYTHON_ENV = "CODECANARY_SANDBOX_PYTHON"
+"""Names the sandbox's Python interpreter instead of the project's ``.venv-sandbox``."""
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SANDBOX_VENV = ".venv-sandbox"
+CREATE_SANDBOX_PYTHON = (
+    f"`.venv/bin/python -m venv --without-pip {SANDBOX_VENV} && .venv/bin/python -m pip "
+    f"--python {SANDBOX_VENV}/bin/python install --require-hashes --no-deps "
+    "-r requirements/sandbox-python.lock` in the project root")
+"""The command that creates the sandbox's Python runtime (scripts/bootstrap.sh runs it)."""
+
 
 def python_executable() -> str:
-    """The interpreter used inside sandboxes: this process's own (venv) python."""
-    return sys.executable
+    """The interpreter that runs Python inside sandboxes (the runners' commands name it).
+
+    ``$CODECANARY_SANDBOX_PYTHON`` if set, else ``.venv-sandbox/bin/python`` in the
+    project. Its directory is resolved (the sandbox binds real paths) but not the file
+    itself: a venv's python is a symlink to its base interpreter, and only through the
+    venv's own path does it find the venv. Returned even when missing, so commands stay
+    well-formed; :func:`python_runtime` tells whether it is there.
+    """
+    path = Path(os.environ.get(SANDBOX_PYTHON_ENV) or PROJECT_ROOT / SANDBOX_VENV / "bin/python")
+    return str(Path(os.path.realpath(path.parent)) / path.name)
+
+
+@dataclass(frozen=True)
+class PythonLayout:
+    """Where the sandbox's interpreter lives, as it reports itself.
+
+    prefix: its environment (the venv); base_prefix: the installation it was made from
+    (its standard library); site_packages: the base's own site-packages, which the
+    sandbox hides, when the interpreter is a venv (else it is the runtime itself).
+    """
+
+    prefix: str
+    base_prefix: str
+    site_packages: tuple[str, ...]
+
+
+_LAYOUT_CODE = (
+    "import json, sys, sysconfig\n"
+    "base = {'base': sys.base_prefix, 'platbase': sys.base_prefix}\n"
+    "site = {sysconfig.get_path(k, vars=base) for k in ('purelib', 'platlib')}\n"
+    "print(json.dumps([sys.prefix, sys.base_prefix, sorted(site)]))\n"
+)
+
+
+@functools.cache
+def python_layout(executable: str | None = None) -> PythonLayout | None:
+    """The layout of ``executable`` (default :func:`python_executable`), asked of the
+    interpreter itself once; None when it is missing or does not run."""
+    exe = executable or python_executable()
+    if not os.access(exe, os.X_OK):
+        return None
+    try:
+        out = subprocess.run([exe, "-I", "-c", _LAYOUT_CODE], capture_output=True, text=True,
+                             timeout=30, check=True).stdout
+        prefix, base, site = json.loads(out)
+    except (OSError, subprocess.SubprocessError, ValueError):
+        return None
+    real = os.path.realpath
+    return PythonLayout(real(prefix), real(base),
+                        tuple(real(p) for p in site) if real(prefix) != real(base) else ())
+
+
+def python_runtime() -> str | None:
+    """The sandbox's Python interpreter when it is installed and runs, else None."""
+    exe = python_executable()
+    return exe if python_layout(exe) is not None else None
 
 
 @functools.cache
@@ -86,8 +154,13 @@ def _outside_usr(path: str) -> bool:
 
 @functools.cache
 def toolchain_paths() -> tuple[str, ...]:
-    """Directories to bind into every sandbox (deduplicated, outside /usr)."""
-    paths = {os.path.realpath(sys.prefix), os.path.realpath(sys.base_prefix)}
+    """Directories to bind into every sandbox (deduplicated, outside /usr).
+
+    For Python: the sandbox runtime's venv and its base prefix, nothing of the
+    project's own venv.
+    """
+    layout = python_layout(python_executable())
+    paths = {layout.prefix, layout.base_prefix} if layout else set()
     rustc = rustc_path()
     if rustc:
         paths.add(str(Path(rustc).parent.parent))
@@ -98,6 +171,17 @@ def toolchain_paths() -> tuple[str, ...]:
     if home:
         paths.add(home)
     return tuple(sorted(p for p in paths if _outside_usr(p)))
+
+
+def hidden_paths() -> tuple[str, ...]:
+    """Directories inside the bound toolchains that sandboxes cover with an empty,
+    read-only tmpfs: the Python base installation's site-packages (a pyenv build's holds
+    whatever was pip-installed on the machine), so that running the base interpreter
+    directly gives the standard library only. Under /usr nothing is hidden."""
+    layout = python_layout(python_executable())
+    if layout is None:
+        return ()
+    return tuple(p for p in layout.site_packages if _outside_usr(p) and os.path.isdir(p))
 
 
 @dataclass(frozen=True)
@@ -120,8 +204,9 @@ class Toolchain:
 
 
 TOOLCHAINS: dict[str, Toolchain] = {
-    "python": Toolchain("python3", "the Python toolchain", python_executable,
-                        "`apt-get install python3`", r"python3?(\.\d+)?"),
+    "python": Toolchain("python", f"the sandbox's Python runtime, {SANDBOX_VENV} or "
+                        f"${SANDBOX_PYTHON_ENV}", python_runtime, CREATE_SANDBOX_PYTHON,
+                        r"python3?(\.\d+)?"),
     "rust": Toolchain("rustc", "the Rust toolchain", rustc_path,
                       "`apt-get install rustc` or `rustup toolchain install stable`",
                       r"rustc"),
@@ -162,5 +247,5 @@ def is_binary(language: str, command: str) -> bool:
 
 def clear_caches() -> None:
     """Forget every cached lookup, so the next one searches PATH again (tests change PATH)."""
-    for lookup in (rustc_path, gxx_path, node_path, java_home, toolchain_paths):
+    for lookup in (rustc_path, gxx_path, node_path, java_home, toolchain_paths, python_layout):
         lookup.cache_clear()

@@ -43,13 +43,24 @@ fi
 # unpinned build environment; llama-cpp-python builds once (several minutes), then pip's
 # wheel cache serves it. `python3 scripts/lock.py check` fails when .venv drifts.
 pipi() { .venv/bin/python -m pip install -q --disable-pip-version-check "$@"; }
-if ! "$PY" scripts/lock.py check --python .venv/bin/python 2>/dev/null; then
+if ! "$PY" scripts/lock.py check --only project --python .venv/bin/python 2>/dev/null; then
     echo "bootstrap: installing the locked Python dependencies (requirements/*.lock)" >&2
     pipi --require-hashes --no-deps -r requirements/build.lock
     pipi --require-hashes --no-deps --no-build-isolation -r requirements/python.lock
 fi
 [ -x .venv/bin/codecanary ] \
     || pipi --no-deps --no-build-isolation -e .
+
+# The sandbox's own Python runtime: candidate code and hidden tests run on it, never on
+# .venv (sandbox/toolchains.py). A plain venv of the same base interpreter, without pip,
+# holding exactly requirements/sandbox-python.lock (pytest, hypothesis and their
+# dependencies), installed by .venv's pip.
+[ -x .venv-sandbox/bin/python ] || .venv/bin/python -m venv --without-pip .venv-sandbox
+if ! "$PY" scripts/lock.py check --only sandbox --python .venv/bin/python 2>/dev/null; then
+    echo "bootstrap: installing the sandbox's Python runtime (requirements/sandbox-python.lock)" >&2
+    .venv/bin/python -m pip --python .venv-sandbox/bin/python install -q \
+        --disable-pip-version-check --require-hashes --no-deps -r requirements/sandbox-python.lock
+fi
 
 # The Claude Code CLI for the claude-code assistant and its tests, pinned in
 # tools/claude-code/package-lock.json to a version that runs on Node 18+ (newer ones want

@@ -1,17 +1,24 @@
 """Write or check the Python dependency locks in requirements/.
 
     python3 scripts/lock.py write   # re-resolve pyproject.toml (a deliberate upgrade)
-    python3 scripts/lock.py check   # exit 1 when .venv differs from the locks
+    python3 scripts/lock.py check   # exit 1 when .venv or .venv-sandbox differs from the locks
+    ... [--only project|sandbox] [--python PY] [--sandbox-python PY]
 
-Two locks, both ``name==version --hash=sha256:...`` for ``pip install
+Three locks, all ``name==version --hash=sha256:...`` for ``pip install
 --require-hashes``: ``build.lock`` (what builds the project and the
 llama-cpp-python source package, installed first so the builds need no
-isolated, unpinned environment) and ``python.lock`` (every run-time, ``dev``
-and ``local`` dependency). ``write`` asks pip to resolve (``pip install
---dry-run --report``) without installing anything; the pins below are the
-versions verified on this machine (llama-cpp-python 0.3.36 segfaults in decode
-on the Qwen2.5-Coder GGUF; 0.3.16 works). The locks are for CPython 3.11 on
-Linux x86_64, the machines this project runs on. Standard library only.
+isolated, unpinned environment), ``python.lock`` (every run-time, ``dev``
+and ``local`` dependency) and ``sandbox-python.lock`` (the sandbox's own Python
+runtime, ``.venv-sandbox``: pytest and hypothesis and what they need, nothing
+else, so the code under test never sees the project's packages). ``write``
+asks pip to resolve (``pip install --dry-run --report``) without installing
+anything; the sandbox lock is resolved under python.lock's versions as
+constraints, so both environments run the same pytest and hypothesis. The pins
+below are the versions verified on this machine (llama-cpp-python 0.3.36
+segfaults in decode on the Qwen2.5-Coder GGUF; 0.3.16 works). The locks are for
+CPython 3.11 on Linux x86_64, the machines this project runs on. ``--only``
+limits ``write`` or ``check`` to the project's locks or the sandbox's.
+Standard library only.
 """
 
 from __future__ import annotations
@@ -31,18 +38,28 @@ BUILD = ["setuptools>=68", "scikit-build-core[pyproject]>=0.9.2"]
 """The build backends of the project (setuptools) and of llama-cpp-python."""
 INSTALLER = {"pip"}
 """Packages of the venv that are the installer itself, not dependencies."""
+SANDBOX = ["pytest", "hypothesis"]
+"""What the sandbox runtime holds (with their dependencies), at python.lock's versions."""
+SANDBOX_LOCK = "sandbox-python.lock"
 
 
 def _norm(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
-def _resolve(python: str, requirements: list[str]) -> list[tuple[str, str, str]]:
-    """(name, version, sha256) of everything pip would install for ``requirements``."""
+def _resolve(python: str, requirements: list[str],
+             constraints: dict[str, str] | None = None) -> list[tuple[str, str, str]]:
+    """(name, version, sha256) of everything pip would install for ``requirements``,
+    with ``constraints`` (name -> version) pinning whichever of them are needed."""
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "report.json"
+        extra: list[str] = []
+        if constraints:
+            pinned = Path(tmp) / "constraints.txt"
+            pinned.write_text("".join(f"{n}=={v}\n" for n, v in sorted(constraints.items())))
+            extra = ["-c", str(pinned)]
         subprocess.run([python, "-m", "pip", "install", "-q", "--dry-run", "--ignore-installed",
-                        "--report", str(report), *requirements], check=True)
+                        "--report", str(report), *extra, *requirements], check=True)
         items = json.loads(report.read_text())["install"]
     out = []
     for item in items:
@@ -61,13 +78,19 @@ def _write_lock(path: Path, what: str, pins: list[tuple[str, str, str]]) -> None
     path.write_text(head + body)
 
 
-def write(python: str) -> None:
-    """Resolve pyproject.toml (with extras dev and local) and the build backends."""
+def write(python: str, only: str | None = None) -> None:
+    """Resolve pyproject.toml (with extras dev and local) and the build backends, then
+    the sandbox runtime (:data:`SANDBOX` under python.lock's versions)."""
     LOCKS.mkdir(exist_ok=True)
-    _write_lock(LOCKS / "build.lock", "Build backends (installed first, builds run without "
-                "isolation).", _resolve(python, BUILD))
-    _write_lock(LOCKS / "python.lock", "Every dependency of codecanary[dev,local].",
-                _resolve(python, ["-e", f"{ROOT}[dev,local]", *PINS]))
+    if only in (None, "project"):
+        _write_lock(LOCKS / "build.lock", "Build backends (installed first, builds run without "
+                    "isolation).", _resolve(python, BUILD))
+        _write_lock(LOCKS / "python.lock", "Every dependency of codecanary[dev,local].",
+                    _resolve(python, ["-e", f"{ROOT}[dev,local]", *PINS]))
+    if only in (None, "sandbox"):
+        _write_lock(LOCKS / SANDBOX_LOCK, "The sandbox's Python runtime (.venv-sandbox): "
+                    f"{' and '.join(SANDBOX)}, at python.lock's versions.",
+                    _resolve(python, SANDBOX, read_lock(LOCKS / "python.lock")))
 
 
 def read_lock(path: Path) -> dict[str, str]:
@@ -80,45 +103,82 @@ def read_lock(path: Path) -> dict[str, str]:
     return pins
 
 
-def installed(python: str) -> dict[str, str]:
-    """name -> version of what ``python``'s environment has, editable installs left out."""
-    out = subprocess.run([python, "-m", "pip", "list", "--format=json", "--exclude-editable"],
+def _pip(python: str, target: str | None) -> list[str]:
+    """pip of ``python``, acting on ``target``'s environment when given (the sandbox
+    runtime has no pip of its own: ``pip --python``)."""
+    return [python, "-m", "pip", *(["--python", target] if target else [])]
+
+
+def installed(python: str, target: str | None = None) -> dict[str, str]:
+    """name -> version of what ``target``'s (default ``python``'s) environment has,
+    editable installs left out."""
+    out = subprocess.run([*_pip(python, target), "list", "--format=json", "--exclude-editable"],
                          capture_output=True, text=True, check=True).stdout
     return {_norm(p["name"]): p["version"] for p in json.loads(out)}
 
 
-def check(python: str) -> int:
-    """0 when the environment holds exactly the locked set and every installed package
-    (the project included) has what it requires; else 1, listing the drift."""
-    want = read_lock(LOCKS / "build.lock") | read_lock(LOCKS / "python.lock")
-    have = {n: v for n, v in installed(python).items() if n not in INSTALLER}
+def _drift(python: str, target: str | None, want: dict[str, str]) -> list[str]:
+    """How ``target``'s (default ``python``'s) environment differs from ``want``: other
+    versions, missing or extra packages, and unmet requirements (``pip check``)."""
+    if target is not None and not Path(target).exists():
+        return [f"  {target} does not exist"]
+    have = {n: v for n, v in installed(python, target).items() if n not in INSTALLER}
     drift = [f"  {n}: locked {want[n]}, installed {have.get(n, 'nothing')}"
              for n in sorted(want) if have.get(n) != want[n]]
     drift += [f"  {n}: installed {have[n]}, not in the lock" for n in sorted(set(have) - set(want))]
-    broken = subprocess.run([python, "-m", "pip", "check"], capture_output=True, text=True)
+    broken = subprocess.run([*_pip(python, target), "check"], capture_output=True, text=True)
     if broken.returncode:  # e.g. pyproject.toml gained a dependency the lock lacks
         drift += [f"  {line}" for line in broken.stdout.splitlines()]
-    if drift:
-        sys.stderr.write("lock: the environment differs from requirements/*.lock:\n"
-                         + "\n".join(drift) + "\nreinstall with `bash scripts/bootstrap.sh` (after"
-                         " `rm -rf .venv`), or re-lock deliberately with "
-                         "`python3 scripts/lock.py write` and commit the change.\n")
-        return 1
-    sys.stderr.write(f"lock: {len(want)} packages match requirements/*.lock\n")
-    return 0
+    return drift
+
+
+def check(python: str, sandbox_python: str, only: str | None = None) -> int:
+    """0 when each environment holds exactly its locked set and every installed package
+    (the project included) has what it requires; else 1, listing the drift.
+
+    ``python`` (.venv) against build.lock and python.lock; ``sandbox_python``
+    (.venv-sandbox, inspected with ``python``'s pip) against sandbox-python.lock.
+    """
+    envs = {"project": (".venv", None, read_lock(LOCKS / "build.lock")
+                        | read_lock(LOCKS / "python.lock")),
+            "sandbox": (".venv-sandbox", sandbox_python, read_lock(LOCKS / SANDBOX_LOCK))}
+    status = 0
+    for name, (venv, target, want) in envs.items():
+        if only not in (None, name):
+            continue
+        drift = _drift(python, target, want)
+        if drift:
+            sys.stderr.write(f"lock: {target or python} differs from requirements/*.lock:\n"
+                             + "\n".join(drift) + "\nreinstall with `bash scripts/bootstrap.sh`"
+                             f" (after `rm -rf {venv}`), or re-lock deliberately with "
+                             "`python3 scripts/lock.py write` and commit the change.\n")
+            status = 1
+        else:
+            sys.stderr.write(f"lock: {target or python}: {len(want)} packages match "
+                             "requirements/*.lock\n")
+    return status
+
+
+def _option(args: list[str], name: str, default: str | None) -> str | None:
+    return args[args.index(name) + 1] if name in args else default
 
 
 def main() -> int:
-    """``write`` or ``check`` against ``--python`` (default .venv/bin/python)."""
+    """``write`` or ``check`` against ``--python`` (default .venv/bin/python) and
+    ``--sandbox-python`` (default .venv-sandbox/bin/python), ``--only`` one of them."""
     args = sys.argv[1:]
-    python = str(ROOT / ".venv/bin/python")
-    if "--python" in args:
-        python = args[args.index("--python") + 1]
+    python = _option(args, "--python", str(ROOT / ".venv/bin/python"))
+    sandbox = _option(args, "--sandbox-python", str(ROOT / ".venv-sandbox/bin/python"))
+    only = _option(args, "--only", None)
+    assert python is not None and sandbox is not None
+    if only not in (None, "project", "sandbox"):
+        sys.stderr.write("--only takes project or sandbox\n")
+        return 2
     if args[:1] == ["write"]:
-        write(python)
+        write(python, only)
         return 0
     if args[:1] == ["check"]:
-        return check(python)
+        return check(python, sandbox, only)
     sys.stderr.write(__doc__ or "")
     return 2
 

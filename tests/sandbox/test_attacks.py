@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from sandbox.toolchains import hidden_paths, python_executable
 from tests.sandbox.hostile import HostileRunner
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -120,7 +121,8 @@ def test_filling_the_disk_stops_at_the_caps(hostile: HostileRunner) -> None:
 def test_writing_outside_the_workdir_is_denied(hostile: HostileRunner, tmp_path: Path) -> None:
     target = tmp_path / "escape.txt"
     places = ["/usr/escape", "/etc/escape", str(target), "/escape", "/mnt/escape",
-              f"{os.path.realpath(sys.prefix)}/escape", "/proc/sys/kernel/hostname"]
+              f"{os.path.realpath(sys.prefix)}/escape", f"{Path(python_executable()).parent}/x",
+              *(f"{p}/escape" for p in hidden_paths()), "/proc/sys/kernel/hostname"]
     e = hostile.run(*py(
         f"for p in {places!r}:\n"
         "    try:\n        open(p, 'w').write('x'); print('WROTE', p)\n"
@@ -150,6 +152,31 @@ def test_host_secrets_are_out_of_reach(hostile: HostileRunner) -> None:
     assert secret not in e.stdout and secret not in e.stderr
     assert "CODECANARY_ATTACK_SECRET" not in e.stdout and "ANTHROPIC_API_KEY" not in e.stdout
     assert f"DENIED {db}" in e.stdout and f"DENIED {home_file}" in e.stdout
+
+
+USERNS_ATTEMPTS = [
+    # the unshare(2) and clone(2) system calls, through ctypes (Python 3.11 has no
+    # os.unshare); a clone child that got through exits at once
+    "import ctypes, os\nlibc = ctypes.CDLL(None, use_errno=True)\n"
+    "rc = libc.unshare(0x10000000)\nprint('UNSHARE', rc, ctypes.get_errno())\n",
+    "import ctypes, os\nlibc = ctypes.CDLL(None, use_errno=True)\n"
+    "pid = libc.syscall(56, 0x10000000 | 17, 0, 0, 0, 0)  # clone(CLONE_NEWUSER | SIGCHLD)\n"
+    "if pid == 0:\n    os._exit(0)\nprint('CLONE', pid, ctypes.get_errno())\n",
+    # util-linux's unshare, mapping root as an exploit would
+    "import subprocess\nr = subprocess.run(['unshare', '--user', '--map-root-user', 'id', '-u'],"
+    " capture_output=True, text=True)\nprint('CLI', r.returncode, r.stdout.strip(), r.stderr)\n",
+]
+"""Each prints the call's result first: -1 from a refused system call, the exit status 1
+of a refused ``unshare`` command (Python 3.12's ``os.unshare`` is the same system call)."""
+
+
+@pytest.mark.parametrize("attempt", USERNS_ATTEMPTS, ids=["unshare", "clone", "cli"])
+def test_nested_user_namespaces_are_refused(hostile: HostileRunner, attempt: str) -> None:
+    """A user namespace of its own would give the code capabilities over new namespaces,
+    the usual way into kernel bugs: bwrap disables them, docker boxes refuse them."""
+    e = hostile.run(*py(attempt))
+    assert e.verdict == "ok" and e.exit_code == 0, e
+    assert e.stdout.split()[1] in ("-1", "1"), e.stdout
 
 
 @pytest.mark.parametrize("how", ["os.kill(-1, 9)", "os.kill(os.getppid(), 9)"])

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import logging
 import os
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,9 +13,9 @@ import pytest
 from codecanary.types import Limits
 from sandbox import cgroups
 from sandbox.bwrap import BwrapSandbox
-from sandbox.toolchains import gxx_path, java_home, node_path, rustc_path
+from sandbox.toolchains import gxx_path, java_home, node_path, python_executable, rustc_path
 
-PY = sys.executable
+PY = python_executable()  # the sandbox's Python runtime: the project's venv is not bound
 
 
 def test_runs_and_collects(sandbox: BwrapSandbox) -> None:

@@ -74,6 +74,17 @@ def test_runs_unprivileged_with_no_capability(docker_sandbox: DockerSandbox) -> 
     assert all(ln.split()[1] in ("0000000000000000", "1") for ln in lines[1:] if ln)
 
 
+def test_no_user_namespace_but_threads_and_processes(docker_sandbox: DockerSandbox) -> None:
+    """The box refuses user namespaces (seccomp on Podman, see sandbox.docker_seccomp);
+    threads and child processes, which use clone too, still work."""
+    e = sh(docker_sandbox, "unshare --user true; echo userns=$?; unshare --mount true; "
+                           "echo mountns=$?; python3 -c 'import threading, subprocess; "
+                           "t = threading.Thread(target=print); t.start(); t.join(); "
+                           "print(\"child\", subprocess.run([\"true\"]).returncode)'")
+    assert "userns=1" in e.stdout and "mountns=1" in e.stdout, e
+    assert "child 0" in e.stdout, e
+
+
 def test_no_network_but_loopback(docker_sandbox: DockerSandbox) -> None:
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))

@@ -16,7 +16,8 @@ from sandbox import docker as docker_backend
 from sandbox.base import SandboxError
 from sandbox.docker import BASE_IMAGE, DockerSandbox, image_command, image_files
 from sandbox.docker_exec import MARKER, Streamed, input_tar, parse_trailer
-from sandbox.toolchains import rustc_path
+from sandbox.docker_seccomp import CLONE_NEWUSER, no_userns
+from sandbox.toolchains import python_executable, rustc_path
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -44,8 +45,9 @@ def test_host_paths_inside_shell_scripts_are_mapped_as_whole_words() -> None:
 
 
 def test_host_paths_in_runner_files_are_mapped_but_task_files_are_not() -> None:
-    files = {".cc/differential.json": f'{{"run": ["{sys.executable}", "d.py"]}}',
-             "solution.py": f"# {sys.executable}\n"}
+    py = python_executable()  # the sandbox's Python runtime, as the runners name it
+    files = {".cc/differential.json": f'{{"run": ["{py}", "d.py"]}}',
+             "solution.py": f"# {py}\n"}
     out = image_files(files)
     assert out[".cc/differential.json"] == '{"run": ["python3", "d.py"]}'
     assert out["solution.py"] == files["solution.py"]
@@ -99,3 +101,21 @@ def test_module_does_not_import_the_sdk_at_import_time() -> None:
     top_level = [ln for ln in source.splitlines() if ln.startswith(("import ", "from "))]
     assert not any("docker" in ln.split()[1].split(".")[0] for ln in top_level
                    if not ln.startswith("from sandbox"))
+
+
+def test_seccomp_profile_refuses_user_namespaces_and_keeps_the_rest() -> None:
+    default = {"defaultAction": "SCMP_ACT_ERRNO", "syscalls": [
+        {"names": ["read", "clone", "clone3", "unshare"], "action": "SCMP_ACT_ALLOW"},
+        {"names": ["unshare"], "action": "SCMP_ACT_ALLOW", "includes": {"caps": ["CAP_SYS_ADMIN"]}},
+        {"names": ["setns"], "action": "SCMP_ACT_ERRNO", "errnoRet": 1}]}
+    rules = no_userns(default)["syscalls"]
+    allowed = {n for r in rules if r["action"] == "SCMP_ACT_ALLOW" and not r.get("args")
+               for n in r["names"]}
+    assert "read" in allowed and not allowed & {"clone", "clone3", "unshare"}
+    assert {"names": ["setns"], "action": "SCMP_ACT_ERRNO", "errnoRet": 1} in rules
+    by_value = {r["args"][0]["valueTwo"]: r for r in rules if r.get("args")}
+    assert by_value[0]["action"] == "SCMP_ACT_ALLOW"  # clone/unshare without CLONE_NEWUSER
+    assert by_value[CLONE_NEWUSER]["action"] == "SCMP_ACT_ERRNO"
+    assert all(r["args"][0]["value"] == CLONE_NEWUSER for r in by_value.values())
+    assert {"names": ["clone3"], "action": "SCMP_ACT_ERRNO", "errnoRet": 38} in rules
+    assert default["syscalls"][0]["names"] == ["read", "clone", "clone3", "unshare"]  # a copy
