@@ -5,11 +5,11 @@ Measured in one run, side by side:
 1. Qwen2.5-Coder-0.5B (Q4_K_M) through llama-cpp-python on one seed task's
    rendered prompt: model load time, prompt tokens per second (prefill),
    completion tokens per second (greedy decode), peak resident memory of this
-   process before and after loading and generating.
-   Prefill and decode are told apart by streaming: time to the first token,
-   then the rest.
-2. ``codecanary nightly`` on the seed suite with its default settings
-   (assistant ``local:qwen2.5-coder-0.5b``, default samples), timed end to end
+   process and of the model's worker process.
+   Prefill and decode are told apart by a one-token answer (prefill) and a full
+   one (the rest is decode).
+2. ``codecanary nightly`` with its default settings (the default anchor suite,
+   assistant ``local:qwen2.5-coder-0.5b``, default samples), timed end to end
    in a child process with its peak memory, next to the same night with the
    ``sim`` assistant, so the ratio shows what the model costs over the harness.
 
@@ -32,6 +32,7 @@ from assistants.local import LocalAssistant, llama_version
 from assistants.models import model_path
 from assistants.render import render
 from codecanary.tasks import default_suite_dir, load_suite
+from generators.anchors import default_anchor_suite
 
 MODEL = "qwen2.5-coder-0.5b"
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,36 +43,42 @@ def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def worker_peak_mb(pid: int) -> float:
+    """Peak resident set size of the model's worker process, in MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
 def model_speed(max_tokens: int) -> None:
     tasks, _ = load_suite([default_suite_dir()])
     task = next(t for t in sorted(tasks, key=lambda t: t.name) if t.language == "python")
-    before = rss_mb()
     a = LocalAssistant(name=MODEL, path=model_path(MODEL), max_tokens=max_tokens)
-    start = time.monotonic()
     llm = a._model()
-    load_s = time.monotonic() - start
     messages = render(task).messages()
-    prompt_tokens = len(llm.tokenize("".join(m["content"] for m in messages).encode()))
     start = time.monotonic()
-    first = 0.0
-    done = 0
-    for chunk in llm.create_chat_completion(messages=messages, temperature=0.0,
-                                            max_tokens=max_tokens, stream=True):
-        if chunk["choices"][0]["delta"].get("content"):
-            done += 1
-            if not first:
-                first = time.monotonic() - start
+    prompt_tokens = llm.count_tokens("".join(m["content"] for m in messages))  # starts, loads
+    load_s = time.monotonic() - start
+    # Prefill is timed by a one-token answer; decode by the rest of a full one.
+    start = time.monotonic()
+    llm.chat(messages=messages, temperature=0.0, max_tokens=1)
+    prefill_s = time.monotonic() - start
+    start = time.monotonic()
+    out = llm.chat(messages=messages, temperature=0.0, max_tokens=max_tokens)
     total_s = time.monotonic() - start
-    prefill_s = first
-    decode_s = max(1e-9, total_s - first)
+    done = int(out["usage"]["completion_tokens"])
+    decode_s = max(1e-9, total_s - prefill_s)
+    pid = llm._proc.pid if llm._proc else 0
     print(f"model      {model_path(MODEL).name} ({model_path(MODEL).stat().st_size / 1e6:.0f} MB),"
           f" llama-cpp-python {llama_version()}, {a.threads} threads, cores {os.cpu_count()}")
     print(f"task       {task.name}: prompt {prompt_tokens} tokens, {done} completion tokens")
-    print(f"load       {load_s:.2f} s")
-    print(f"prefill    {prompt_tokens / prefill_s:8.1f} tokens/s  (time to first token "
+    print(f"load       {load_s:.2f} s  (worker process start and model load)")
+    print(f"prefill    {prompt_tokens / prefill_s:8.1f} tokens/s  (one-token answer "
           f"{prefill_s:.1f} s)")
     print(f"decode     {(done - 1) / decode_s:8.1f} tokens/s  (greedy, {decode_s:.1f} s)")
-    print(f"peak RSS   {before:.0f} MB before load -> {rss_mb():.0f} MB after generating")
+    print(f"peak RSS   {rss_mb():.0f} MB this process, {worker_peak_mb(pid):.0f} MB the worker")
+    llm.close()
 
 
 def timed_nightly(assistant: str, samples: int | None, workdir: Path) -> tuple[float, int, float]:
@@ -100,11 +107,12 @@ def main() -> None:
     model_speed(args.max_tokens)
     if args.skip_nightly:
         return
-    tasks, _ = load_suite([default_suite_dir()])
+    tasks = default_anchor_suite().tasks
     with tempfile.TemporaryDirectory(prefix="cc-bench-") as tmp:
         sim_s, sim_rc, _ = timed_nightly("sim", args.samples, Path(tmp))
         loc_s, loc_rc, loc_peak = timed_nightly(f"local:{MODEL}", args.samples, Path(tmp))
-    print(f"nightly    {len(tasks)} seed tasks, samples {args.samples or 'default'}")
+    print(f"nightly    default anchor suite, {len(tasks)} tasks, samples "
+          f"{args.samples or 'default'}")
     print(f"  sim      {sim_s:8.1f} s  (exit {sim_rc})")
     print(f"  local    {loc_s:8.1f} s  (exit {loc_rc}), peak RSS {loc_peak:.0f} MB")
     print(f"  ratio    local / sim = {loc_s / sim_s:.1f}x")
