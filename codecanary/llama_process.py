@@ -17,6 +17,7 @@ worker that crashes on purpose in the runtime's place.
 from __future__ import annotations
 
 import collections
+import contextlib
 import json
 import os
 import queue
@@ -86,7 +87,8 @@ class LlamaProcess:
             self._stop()
 
     def __del__(self) -> None:
-        self._stop()
+        with contextlib.suppress(Exception):  # at interpreter exit modules may be gone
+            self._stop()
 
     # -- the worker -------------------------------------------------------------------------
 
