@@ -173,9 +173,11 @@ class ClaudeCodeAssistant:
         bin_dir = os.path.dirname(self.binary)
         if not bin_dir.startswith("/usr/"):
             binds = ["--ro-bind", bin_dir, bin_dir]
+        # the CLI's own directory is bound after the tmpfs mounts, which would hide it
+        # when the project lives under /tmp or /home
         bwrap = ["bwrap", "--unshare-all", "--share-net", "--die-with-parent", "--new-session",
-                 *_root_binds(), *binds, "--proc", "/proc", "--dev", "/dev",
-                 "--tmpfs", "/tmp", "--tmpfs", "/home", "--dir", env["HOME"],
+                 *_root_binds(), "--proc", "/proc", "--dev", "/dev",
+                 "--tmpfs", "/tmp", "--tmpfs", "/home", "--dir", env["HOME"], *binds,
                  "--bind", str(work), INSIDE,
                  "--clearenv", *envs, "--chdir", INSIDE, "--"]
         if os.geteuid() != 0:

@@ -64,7 +64,8 @@ def test_pytest_and_hypothesis_are_importable():
 def test_not_the_project_venv():
     prefix, executable, project_venv_visible = where()
     assert prefix == {prefix!r}
-    assert not prefix.startswith({PROJECT_VENV!r}) and not executable.startswith({PROJECT_VENV!r})
+    for path in (prefix, executable):
+        assert path != {PROJECT_VENV!r} and not path.startswith({PROJECT_VENV + "/"!r})
     assert not project_venv_visible
 '''
 
