@@ -64,13 +64,16 @@ class LlamaProcess:
         self.n_threads = n_threads
         self.seed = seed
         self.timeout_s = timeout_s
-        self.restarts = 0
-        """Workers started after the first (each one after a crash or hang)."""
         self._proc: subprocess.Popen[bytes] | None = None
         self._replies: queue.Queue[bytes | None] = queue.Queue()
         self._stderr: collections.deque[str] = collections.deque(maxlen=20)
         self._lock = threading.Lock()
         self._started = 0
+
+    @property
+    def restarts(self) -> int:
+        """Workers started after the first (each one after a crash or hang)."""
+        return max(0, self._started - 1)
 
     def chat(self, **kwargs: Any) -> dict[str, Any]:
         """``Llama.create_chat_completion(**kwargs)`` in the worker."""
@@ -110,8 +113,6 @@ class LlamaProcess:
                          daemon=True).start()
         threading.Thread(target=self._read_stderr, args=(proc.stderr,), daemon=True).start()
         self._proc = proc
-        if self._started:
-            self.restarts += 1
         self._started += 1
         self._exchange({"op": "load", "path": str(self.path), "n_ctx": self.n_ctx,
                         "n_threads": self.n_threads, "seed": self.seed},

@@ -96,8 +96,6 @@ class LlamaBackend:
         self.path = find_gguf(model)
         self.schema = JSON_SCHEMA if schema is None else schema
         self.name = f"local:{model}"
-        self.n_ctx = n_ctx
-        self.seed = seed
         self._llm = LlamaProcess(self.path, n_ctx=n_ctx, seed=seed,
                                  n_threads=max(1, min(2, os.cpu_count() or 1)))
 

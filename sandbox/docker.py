@@ -43,7 +43,7 @@ from codecanary.registry import register
 from codecanary.types import Execution, Files, Limits
 from sandbox.base import WORKDIR, SandboxError, cap, read_artifacts_tar
 from sandbox.docker_exec import CLEANUP_SCRIPT, input_tar, parse_trailer, pump, wrapper_script
-from sandbox.docker_seccomp import podman_profile_path
+from sandbox.docker_seccomp import security_options
 
 BASE_IMAGE = "codecanary-base:bookworm-1"
 """Built by scripts/docker-engine.sh (keep its BASE_TAG in step)."""
@@ -191,24 +191,13 @@ class DockerSandbox:
         atexit.register(self.close)
 
     def _security_opt(self) -> list[str]:
-        """no-new-privileges; on Podman also the seccomp profile that refuses user
-        namespaces (Docker's default profile already does, for a box without
-        capabilities). A Podman engine for which it cannot be made is refused."""
+        """The boxes' security options for this engine (see :mod:`sandbox.docker_seccomp`)."""
         try:
             components = self.client.version().get("Components") or []
         except self._errors as exc:
             raise SandboxError(f"the engine at {self.base_url} does not say what it is "
                                f"({exc}); {FIX}") from exc
-        if not any(c.get("Name") == "Podman Engine" for c in components):
-            return ["no-new-privileges"]
-        path = podman_profile_path() if self.base_url.startswith("unix://") else None
-        if path is None:
-            raise SandboxError(
-                f"cannot forbid user namespaces in the boxes of the Podman engine at "
-                f"{self.base_url}: its default seccomp profile must be readable on this host "
-                "(/usr/share/containers/seccomp.json, installed with podman) and the engine "
-                "reached through a unix socket")
-        return ["no-new-privileges", f"seccomp={path}"]
+        return security_options(components, self.base_url)
 
     def __enter__(self) -> DockerSandbox:
         return self

@@ -75,3 +75,21 @@ def podman_profile_path(defaults: tuple[str, ...] = DEFAULT_PROFILES) -> str | N
         tmp.write_text(text)
         os.replace(tmp, out)
     return str(out)
+
+
+def security_options(components: list[dict[str, Any]], base_url: str) -> list[str]:
+    """no-new-privileges; for a Podman engine (by the components its version reports)
+    also the seccomp profile that refuses user namespaces. A Podman engine for which it
+    cannot be made is refused with a :class:`~sandbox.base.SandboxError`."""
+    if not any(c.get("Name") == "Podman Engine" for c in components):
+        return ["no-new-privileges"]
+    path = podman_profile_path() if base_url.startswith("unix://") else None
+    if path is None:
+        from sandbox.base import SandboxError
+
+        raise SandboxError(
+            f"cannot forbid user namespaces in the boxes of the Podman engine at {base_url}: "
+            "its default seccomp profile must be readable on this host "
+            "(/usr/share/containers/seccomp.json, installed with podman) and the engine "
+            "reached through a unix socket")
+    return ["no-new-privileges", f"seccomp={path}"]
