@@ -45,6 +45,7 @@ from sandbox import cgroups
 from sandbox.base import WORKDIR, SandboxError, cap, check_relpath, read_artifacts_tar
 from sandbox.process import ChildSetup, RawResult, compiled_launcher, run_capped
 from sandbox.toolchains import hidden_paths, python_executable, toolchain_paths
+from sandbox.warm import pool_for, warm_argv
 
 UID_BASE = 61000
 SLOT_DIR = Path("/run/codecanary/slots")
@@ -64,7 +65,7 @@ def _bwrap_binary() -> str:
 
 
 @contextlib.contextmanager
-def _uid_slot(uid_base: int, slots: int) -> Iterator[int]:
+def uid_slot(uid_base: int, slots: int) -> Iterator[int]:
     """Hold an exclusive uid for one run, chosen among ``slots`` by file lock."""
     SLOT_DIR.mkdir(parents=True, exist_ok=True)
     while True:
@@ -97,10 +98,17 @@ def _root_dirs() -> list[str]:
     return args
 
 
-def _memfds(files: Files) -> tuple[list[str], list[int]]:
-    """bwrap ``--dir``/``--file`` arguments that copy ``files`` into the work directory."""
+def _memfds_check(files: Files) -> None:
+    """Refuse what no run may get: too many files, or a path leaving the work directory."""
     if len(files) > MAX_FILES:
         raise SandboxError(f"too many files for one sandbox run ({len(files)} > {MAX_FILES})")
+    for rel in files:
+        check_relpath(rel)
+
+
+def _memfds(files: Files) -> tuple[list[str], list[int]]:
+    """bwrap ``--dir``/``--file`` arguments that copy ``files`` into the work directory."""
+    _memfds_check(files)
     args: list[str] = []
     fds: list[int] = []
     dirs: set[str] = set()
@@ -128,14 +136,16 @@ class BwrapSandbox:
     """Hardened bubblewrap sandbox (see the module docstring for its layers).
 
     ``uid_base``/``slots``: the uids used in root mode (one per concurrent run);
-    ``cgroup_parent``: where the run's cgroups go below each controller's root.
+    ``cgroup_parent``: where the run's cgroups go below each controller's root;
+    ``warm``: serve plain Python runs from warm zygote slots (sandbox.warm).
     """
 
     name = "bwrap"
     host_toolchains = True
 
     def __init__(self, extra_paths: Sequence[str] = (), slots: int = 8, *,
-                 uid_base: int = UID_BASE, cgroup_parent: str = "codecanary") -> None:
+                 uid_base: int = UID_BASE, cgroup_parent: str = "codecanary",
+                 warm: bool = True) -> None:
         self.bwrap = _bwrap_binary()
         self.binds = sorted({*toolchain_paths(), *map(os.path.realpath, extra_paths)})
         self.hidden = [p for p in hidden_paths() if any(p.startswith(f"{b}/") for b in self.binds)]
@@ -147,7 +157,8 @@ class BwrapSandbox:
         self.uid_base = uid_base
         self.cgroup_parent = cgroup_parent
         self.as_root = os.geteuid() == 0
-        self._fixed = self._fixed_args()
+        self.warm = warm
+        self._fixed = self.fixed_args()
 
     def run(
         self,
@@ -159,8 +170,13 @@ class BwrapSandbox:
         env: Mapping[str, str] | None = None,
     ) -> Execution:
         """Run ``command`` in a fresh sandbox holding ``files`` (see sandbox.base.Sandbox)."""
+        if self.warm and (argv := warm_argv(command)) is not None:
+            _memfds_check(files)
+            served = pool_for(self).run(argv, files, limits, collect, env or {})
+            if served is not None:
+                return _interpret(served[0], limits, collect, served[1])
         with contextlib.ExitStack() as stack:
-            uid = (stack.enter_context(_uid_slot(self.uid_base, self.slots)) if self.as_root
+            uid = (stack.enter_context(uid_slot(self.uid_base, self.slots)) if self.as_root
                    else None)
             file_args, fds = _memfds(files)
             for fd in fds:
@@ -170,7 +186,7 @@ class BwrapSandbox:
                       if self.as_root else cgroups.RunCgroups())
             stack.callback(groups.remove)
             setup = ChildSetup(
-                rlimits=self._rlimits(limits, groups), cgroup_procs=tuple(groups.procs_files()),
+                rlimits=self.rlimits(limits, groups), cgroup_procs=tuple(groups.procs_files()),
                 uid=uid, tools_mnt=TOOLS_MNT, binds=tuple(self.binds) if uid is not None else (),
             )
             launcher = compiled_launcher()
@@ -193,7 +209,7 @@ class BwrapSandbox:
         raise AssertionError("unreachable")
 
     @staticmethod
-    def _rlimits(limits: Limits, groups: cgroups.RunCgroups) -> tuple[tuple[int, int], ...]:
+    def rlimits(limits: Limits, groups: cgroups.RunCgroups) -> tuple[tuple[int, int], ...]:
         cpu = int(limits.cpu_s or limits.time_s) + 1
         # With a memory cgroup the address-space limit only stops runaway mappings;
         # compilers and JVMs reserve far more virtual memory than they use.
@@ -205,7 +221,7 @@ class BwrapSandbox:
             (resource.RLIMIT_NPROC, limits.processes), (resource.RLIMIT_CORE, 0),
         )
 
-    def _fixed_args(self) -> list[str]:
+    def fixed_args(self) -> list[str]:
         """The part of bwrap's command line that is the same for every run."""
         tools = []
         for i, path in enumerate(self.binds):

@@ -36,21 +36,49 @@ class RunCgroups:
 
     def oom_killed(self) -> bool:
         """Whether the memory limit was hit (an OOM kill or a failed charge)."""
+        return self.oom_count() > 0
+
+    def oom_count(self) -> int:
+        """How often the memory limit was hit so far (OOM kills plus failed charges)."""
         if self.memory_dir is None:
-            return False
+            return 0
         try:
             if self.v2:
                 events = (self.memory_dir / "memory.events").read_text()
-                return any(
-                    line.split()[0] in ("oom_kill", "max") and int(line.split()[1]) > 0
-                    for line in events.splitlines() if line.strip()
-                )
+                return sum(int(line.split()[1]) for line in events.splitlines()
+                           if line.strip() and line.split()[0] in ("oom_kill", "max"))
             oom = (self.memory_dir / "memory.oom_control").read_text()
             kills = [ln for ln in oom.splitlines() if ln.startswith("oom_kill ")]
             failcnt = int((self.memory_dir / "memory.failcnt").read_text().strip() or 0)
-            return failcnt > 0 or bool(kills and int(kills[0].split()[1]) > 0)
+            return failcnt + (int(kills[0].split()[1]) if kills else 0)
         except (OSError, ValueError, IndexError):
-            return False
+            return 0
+
+    def set_limits(self, memory_mb: int, pids: int) -> None:
+        """Change the limits of a live cgroup (a warm slot's, before each attempt).
+
+        The memory limit is ``memory_mb`` on top of what the cgroup already uses, so
+        a long-lived process in it (the zygote) does not eat the attempt's share.
+        """
+        try:
+            if self.memory_dir is not None:
+                usage = "memory.current" if self.v2 else "memory.usage_in_bytes"
+                used = int((self.memory_dir / usage).read_text().strip() or 0)
+                limit = str(used + (memory_mb << 20))
+                if self.v2:
+                    (self.memory_dir / "memory.max").write_text(limit)
+                else:  # memsw >= limit at every step: raise or lower in the right order
+                    memsw = self.memory_dir / "memory.memsw.limit_in_bytes"
+                    with contextlib.suppress(OSError):
+                        memsw.write_text(limit)
+                    (self.memory_dir / "memory.limit_in_bytes").write_text(limit)
+                    with contextlib.suppress(OSError):
+                        memsw.write_text(limit)
+            for d in self.dirs:
+                if (d / "pids.max").exists():
+                    (d / "pids.max").write_text(str(pids))
+        except (OSError, ValueError) as exc:
+            log.warning("could not set the limits of %s: %s", self.dirs, exc)
 
     def kill_all(self) -> None:
         """SIGKILL every process left in the run's cgroups."""

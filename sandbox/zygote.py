@@ -1,0 +1,435 @@
+"""The warm Python zygote: runs *inside* a bwrap sandbox on the sandbox's own Python.
+
+Why: a Python test run costs ~0.2 s of interpreter start and pytest/hypothesis
+imports before the candidate's first line runs. The zygote pays that once per
+sandbox slot, then serves attempts by fork, so an attempt pays for its own code.
+
+Isolation per attempt (the zygote never runs candidate code itself; it only
+forks), set up by the forked child with the ``CAP_SYS_ADMIN`` that bwrap grants
+inside the slot's user namespace, then dropped for good before any candidate
+code runs:
+
+1. ``A`` (forked from the zygote) enters new mount, pid, net, ipc and uts
+   namespaces; remounts every inherited writable mount read-only; mounts fresh,
+   size-capped tmpfs on the work directory, ``/tmp`` and ``/dev/shm``; brings up a
+   loopback of its own; writes the task's files.
+2. ``B`` is pid 1 of the new pid namespace: mounts its ``/proc``, makes itself
+   non-dumpable (no ptrace by the candidate), forks ``C``, enforces the wall
+   clock and the output cap, then kills everything left in the namespace,
+   collects the requested files (regular files reached through no symlink) and
+   reports on a private pipe. When B exits the kernel kills whatever remains.
+3. ``C`` sets the attempt's rlimits, raises its OOM score (so the OOM killer
+   picks the attempt, not the zygote), drops every capability, gets a fresh
+   environment and runs the command as ``python -m MOD``/``-c CODE``/``SCRIPT``
+   would, on modules imported in the zygote but never used there.
+
+So attempt N+1 sees none of attempt N's files (fresh tmpfs, read-only rest),
+processes (N's pid namespace died with its B), environment (rebuilt) or module
+changes (N's were made in N's forked memory). The nested user namespace ban of
+the slot (``--disable-userns``) holds for every attempt.
+
+Protocol: one JSON request per line on stdin, one JSON reply per line on stdout
+(``ready`` first). Stdlib only: this file is executed by the sandbox's Python,
+which has no access to the project's packages.
+"""
+
+from __future__ import annotations
+
+import base64
+import ctypes
+import fcntl
+import gc
+import io
+import json
+import os
+import resource
+import select
+import signal
+import socket
+import struct
+import sys
+import tarfile
+import time
+from typing import Any
+
+_libc = ctypes.CDLL(None, use_errno=True)
+_libc.mount.argtypes = [ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_ulong,
+                        ctypes.c_char_p]
+_libc.unshare.argtypes = [ctypes.c_int]
+_libc.prctl.argtypes = [ctypes.c_int, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong,
+                        ctypes.c_ulong]
+_libc.capset.argtypes = [ctypes.c_void_p, ctypes.c_void_p]
+NAMESPACES = 0x00020000 | 0x20000000 | 0x40000000 | 0x08000000 | 0x04000000  # ns pid net ipc uts
+MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = (
+    1, 2, 4, 8, 32, 4096, 16384, 1 << 18)
+# statvfs flags that a remount inside a user namespace must keep (they are locked)
+_KEEP = ((os.ST_NOSUID, MS_NOSUID), (os.ST_NODEV, MS_NODEV), (os.ST_NOEXEC, MS_NOEXEC),
+         (os.ST_NOATIME, 1024), (os.ST_NODIRATIME, 2048), (os.ST_RELATIME, 1 << 21))
+PR_SET_DUMPABLE, PR_CAPBSET_DROP, PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL = 4, 24, 47, 4
+WARM_MODULES = ("pytest", "_pytest.config", "_pytest.junitxml", "_pytest.python",
+                "_pytest.assertion.rewrite", "_pytest.faulthandler", "_pytest.fixtures",
+                "_pytest.main", "_pytest.runner", "_pytest.terminal", "hypothesis",
+                "hypothesis.strategies", "faulthandler", "unittest", "xml.etree.ElementTree",
+                "json", "dataclasses", "typing", "collections", "threading", "concurrent.futures",
+                "asyncio", "decimal", "fractions", "re", "itertools", "functools", "math")
+
+
+class _CapHeader(ctypes.Structure):
+    _fields_ = [("version", ctypes.c_uint32), ("pid", ctypes.c_int)]
+
+
+class _CapData(ctypes.Structure):
+    _fields_ = [("effective", ctypes.c_uint32), ("permitted", ctypes.c_uint32),
+                ("inheritable", ctypes.c_uint32)]
+
+
+def _check(ret: int, what: str) -> None:
+    if ret != 0:
+        err = ctypes.get_errno()
+        raise OSError(err, f"{what}: {os.strerror(err)}")
+
+
+def _mount(src: str | None, dst: str, fstype: str | None, flags: int, data: str | None) -> None:
+    _check(_libc.mount(src.encode() if src else None, dst.encode(),
+                       fstype.encode() if fstype else None, flags,
+                       data.encode() if data else None), f"mount {dst}")
+
+
+def _warm_up() -> None:
+    """Import the test framework and common modules once, for every attempt to share."""
+    for name in WARM_MODULES:
+        try:
+            __import__(name)
+        except Exception:  # a module the runtime lacks costs its import later, nothing else
+            pass
+    try:
+        from _pytest.config import default_plugins
+        for plugin in default_plugins:
+            try:
+                __import__(f"_pytest.{plugin}")
+            except Exception:
+                pass
+    except Exception:
+        pass
+    gc.collect()
+    gc.freeze()  # keep the shared pages shared: the collector never touches them in a child
+
+
+# ---------------------------------------------------------------------------- A: namespaces
+
+
+def _private_mounts(req: dict[str, Any]) -> None:
+    """Everything inherited read-only; fresh tmpfs where an attempt may write."""
+    _mount(None, "/", None, MS_REC | MS_PRIVATE, None)
+    with open("/proc/self/mountinfo") as fh:
+        points = [line.split()[4].replace("\\040", " ") for line in fh]
+    for point in points:
+        if point == "/proc" or point.startswith("/proc/"):
+            continue  # replaced by B's own /proc
+        try:
+            st = os.statvfs(point)
+        except OSError:
+            continue
+        if st.f_flag & os.ST_RDONLY:
+            continue
+        flags = MS_REMOUNT | MS_BIND | MS_RDONLY
+        for have, keep in _KEEP:
+            if st.f_flag & have:
+                flags |= keep
+        _mount(None, point, None, flags, None)
+    for path, size in ((req["workdir"], req["file_bytes"]), ("/tmp", 64 << 20),
+                       ("/dev/shm", 16 << 20)):
+        if os.path.isdir(path):
+            _mount("codecanary-attempt", path, "tmpfs", MS_NOSUID | MS_NODEV,
+                   f"size={size},mode=1777" if path != req["workdir"] else f"size={size},mode=755")
+
+
+def _loopback_up() -> None:
+    """Bring up the attempt's own ``lo`` (as bwrap does for a new net namespace)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        ifreq = struct.pack("16sH14x", b"lo", 0x1 | 0x8 | 0x40)  # IFF_UP|LOOPBACK|RUNNING
+        fcntl.ioctl(s.fileno(), 0x8914, ifreq)  # SIOCSIFFLAGS
+
+
+def _write_files(root: str, files: dict[str, str]) -> None:
+    for rel, text in sorted(files.items()):
+        path = os.path.join(root, rel)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+
+
+# ---------------------------------------------------------------------------- C: the attempt
+
+
+def _drop_privileges(req: dict[str, Any]) -> None:
+    _libc.prctl(PR_SET_DUMPABLE, 1, 0, 0, 0)  # B's non-dumpable flag would lock /proc/self
+    with open("/proc/self/oom_score_adj", "w") as fh:
+        fh.write("1000")
+    for res, value in req["rlimits"]:
+        resource.setrlimit(res, (value, value))
+    last = int(open("/proc/sys/kernel/cap_last_cap").read())
+    for cap in range(last + 1):
+        _libc.prctl(PR_CAPBSET_DROP, cap, 0, 0, 0)
+    _libc.prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0)
+    _check(_libc.capset(ctypes.byref(_CapHeader(0x20080522, 0)), (_CapData * 2)()), "capset")
+
+
+def _run_python(argv: list[str]) -> int:
+    """Run ``python ARGS`` semantics in this (forked) interpreter; the exit status."""
+    import atexit
+    import runpy
+    import threading
+    import traceback
+
+    code = 0
+    try:
+        if argv[0] == "-m":
+            sys.argv = [argv[1], *argv[2:]]
+            sys.path.insert(0, os.getcwd())
+            runpy.run_module(argv[1], run_name="__main__", alter_sys=True)
+        elif argv[0] == "-c":
+            sys.argv = ["-c", *argv[2:]]
+            sys.path.insert(0, "")
+            exec(compile(argv[1], "<string>", "exec"), {"__name__": "__main__"})  # noqa: S102
+        else:
+            sys.argv = list(argv)
+            sys.path.insert(0, os.path.dirname(os.path.abspath(argv[0])))
+            runpy.run_path(argv[0], run_name="__main__")
+    except SystemExit as exc:
+        if exc.code is None:
+            code = 0
+        elif isinstance(exc.code, int):
+            code = exc.code
+        else:
+            print(exc.code, file=sys.stderr)
+            code = 1
+    except BaseException:
+        traceback.print_exc()
+        code = 1
+    try:
+        threading._shutdown()  # type: ignore[attr-defined]  # wait for non-daemon threads
+        atexit._run_exitfuncs()
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BaseException:
+        pass
+    return code & 0xFF
+
+
+def _attempt(req: dict[str, Any], out_w: int, err_w: int) -> None:
+    """C: never returns."""
+    code = 1
+    try:
+        devnull = os.open("/dev/null", os.O_RDONLY)
+        os.dup2(devnull, 0)
+        os.dup2(out_w, 1)
+        os.dup2(err_w, 2)
+        os.closerange(3, 1 << 16)
+        sys.stdin = io.TextIOWrapper(io.FileIO(0, "r", closefd=False))
+        sys.stdout = io.TextIOWrapper(io.FileIO(1, "w", closefd=False), line_buffering=True)
+        sys.stderr = io.TextIOWrapper(io.FileIO(2, "w", closefd=False), line_buffering=True,
+                                      errors="backslashreplace")
+        sys.__stdout__, sys.__stderr__, sys.__stdin__ = sys.stdout, sys.stderr, sys.stdin
+        _drop_privileges(req)
+        os.environ.clear()
+        os.environ.update(req["env"])
+        sys.dont_write_bytecode = bool(req["env"].get("PYTHONDONTWRITEBYTECODE"))
+        os.chdir(req["workdir"])
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        code = _run_python(req["argv"])
+    except BaseException as exc:
+        os.write(2, f"codecanary zygote: {exc!r}\n".encode())
+    os._exit(code)
+
+
+# ---------------------------------------------------------------------------- B: pid 1
+
+
+def _collect(workdir: str, wanted: list[str], cap: int) -> bytes:
+    """A tar of the wanted regular files, each reached through no symlink."""
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w") as tar:
+        for rel in wanted:
+            parts = [p for p in rel.split("/") if p not in ("", ".")]
+            if not parts or ".." in parts:
+                continue
+            fd = os.open(workdir, os.O_RDONLY | os.O_DIRECTORY)
+            try:
+                for i, part in enumerate(parts):
+                    last = i == len(parts) - 1
+                    flags = os.O_RDONLY | os.O_NOFOLLOW | (0 if last else os.O_DIRECTORY)
+                    nxt = os.open(part, flags | os.O_NONBLOCK, dir_fd=fd)
+                    os.close(fd)
+                    fd = nxt
+                st = os.fstat(fd)
+                if not (st.st_mode & 0o170000 == 0o100000) or st.st_size > cap:
+                    continue
+                with os.fdopen(os.dup(fd), "rb") as fh:
+                    data = fh.read(cap + 1)
+                info = tarfile.TarInfo("/".join(parts))
+                info.size = len(data)
+                tar.addfile(info, io.BytesIO(data))
+            except OSError:
+                continue
+            finally:
+                os.close(fd)
+    return buf.getvalue()
+
+
+def _kill_namespace() -> None:
+    """SIGKILL every process of this pid namespace but pid 1, and reap them."""
+    try:
+        os.kill(-1, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    while True:
+        try:
+            os.waitpid(-1, 0)
+        except ChildProcessError:
+            return
+
+
+def _pid1(req: dict[str, Any], report_w: int) -> None:
+    """B: never returns."""
+    try:
+        _mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, None)
+        _libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
+        out_r, out_w = os.pipe()
+        err_r, err_w = os.pipe()
+        start = time.monotonic()
+        child = os.fork()
+        if child == 0:
+            os.close(report_w)
+            os.close(out_r)
+            os.close(err_r)
+            _attempt(req, out_w, err_w)
+        os.close(out_w)
+        os.close(err_w)
+        cap = req["output_cap"]
+        bufs = {out_r: bytearray(), err_r: bytearray()}
+        open_fds = set(bufs)
+        timed_out = exceeded = False
+        status: int | None = None
+        while True:
+            left = req["time_s"] - (time.monotonic() - start)
+            if left <= 0:
+                timed_out = True
+                break
+            if status is None:
+                pid, st = os.waitpid(child, os.WNOHANG)
+                if pid:
+                    status = st
+                    break
+            if not open_fds:
+                time.sleep(min(left, 0.01))
+                continue
+            ready, _, _ = select.select(list(open_fds), [], [], min(left, 0.05))
+            for fd in ready:
+                chunk = os.read(fd, 65536)
+                if not chunk:
+                    open_fds.discard(fd)
+                    continue
+                bufs[fd] += chunk
+                exceeded = exceeded or len(bufs[fd]) > cap
+            if exceeded:
+                break
+        duration = time.monotonic() - start
+        _kill_namespace()
+        for fd in list(open_fds):  # what the attempt wrote before it died
+            while len(bufs[fd]) <= cap and (chunk := os.read(fd, 65536)):
+                bufs[fd] += chunk
+        if status is None:
+            rc = -signal.SIGKILL
+        elif os.WIFSIGNALED(status):
+            rc = -os.WTERMSIG(status)
+        else:
+            rc = os.WEXITSTATUS(status)
+        reply = {"rc": rc, "stdout": base64.b64encode(bytes(bufs[out_r][:cap + 1])).decode(),
+                 "stderr": base64.b64encode(bytes(bufs[err_r][:cap + 1])).decode(),
+                 "timed_out": timed_out, "output_exceeded": exceeded, "duration": duration,
+                 "artifacts": base64.b64encode(
+                     _collect(req["workdir"], req["collect"], 16 << 20)).decode()}
+        data = json.dumps(reply).encode()
+        with os.fdopen(report_w, "wb") as fh:
+            fh.write(data)
+        os._exit(0)
+    except BaseException as exc:
+        try:
+            os.write(2, f"codecanary zygote (pid 1): {exc!r}\n".encode())
+        finally:
+            os._exit(70)
+
+
+# ---------------------------------------------------------------------------- the server
+
+
+def serve(req: dict[str, Any]) -> dict[str, Any]:
+    """Run one attempt in fresh namespaces; the reply (``error`` when the set-up failed)."""
+    report_r, report_w = os.pipe()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    a = os.fork()
+    if a == 0:
+        try:
+            os.close(report_r)
+            os.setsid()
+            _check(_libc.unshare(NAMESPACES), "unshare")
+            _private_mounts(req)
+            _loopback_up()
+            _write_files(req["workdir"], req["files"])
+            b = os.fork()
+            if b == 0:
+                _pid1(req, report_w)
+            os.close(report_w)
+            _, st = os.waitpid(b, 0)
+            os._exit(os.waitstatus_to_exitcode(st) & 0xFF)
+        except BaseException as exc:
+            try:
+                import traceback
+                os.write(2, f"codecanary zygote (set-up): {exc!r} {traceback.format_exc()}\n".encode())
+            finally:
+                os._exit(71)
+    os.close(report_w)
+    chunks = []
+    deadline = time.monotonic() + req["time_s"] + 5.0
+    while True:
+        left = deadline - time.monotonic()
+        ready, _, _ = select.select([report_r], [], [], max(0.0, left))
+        if not ready:
+            os.kill(a, signal.SIGKILL)  # pid 1 overran its own clock: end the namespace
+            break
+        chunk = os.read(report_r, 1 << 20)
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(report_r)
+    _, st = os.waitpid(a, 0)
+    try:
+        return dict(json.loads(b"".join(chunks)))
+    except ValueError:
+        return {"error": f"attempt set-up failed (exit status {os.waitstatus_to_exitcode(st)})"}
+
+
+def main() -> None:
+    """Warm up, say ready, then serve requests until stdin closes."""
+    sys.path.pop(0)  # this file's folder is no place to import from
+    os.chdir(sys.argv[1] if len(sys.argv) > 1 else "/")  # where attempts run: import-time
+    _warm_up()  # paths (hypothesis's example database, say) are computed from it
+    out = sys.stdout
+    out.write(json.dumps({"ready": True}) + "\n")
+    out.flush()
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        try:
+            reply = serve(json.loads(line))
+        except Exception as exc:  # a broken request, not an attempt
+            reply = {"error": repr(exc)}
+        out.write(json.dumps(reply) + "\n")
+        out.flush()
+
+
+if __name__ == "__main__":
+    main()
