@@ -92,6 +92,7 @@ class WarmSlot:
                            uid=self.uid, tools_mnt="/mnt",
                            binds=tuple(box.binds) if self.uid is not None else ())
         argv = [*box._fixed, "--cap-add", "CAP_SYS_ADMIN", "--cap-add", "CAP_NET_ADMIN",
+                "--cap-add", "CAP_SETPCAP",
                 "--size", str(1 << 20), "--tmpfs", WORKDIR,
                 "--perms", "0644", "--file", str(fd), ZYGOTE_IN_BOX,
                 "--remount-ro", "/", "--clearenv", "--setenv", "PATH", box.path_env,
@@ -154,7 +155,7 @@ class WarmSlot:
         ooms = self.groups.oom_count()
         request = {"argv": argv, "files": dict(files), "collect": list(collect),
                    "env": {"PATH": box.path_env, "HOME": WORKDIR, "TMPDIR": "/tmp",
-                           "LANG": "C.UTF-8", **env},
+                           "LANG": "C.UTF-8", **env, "PWD": WORKDIR},  # bwrap's --chdir sets PWD
                    "workdir": WORKDIR, "file_bytes": limits.file_mb << 20,
                    "time_s": limits.time_s, "output_cap": limits.output_bytes,
                    "rlimits": rlimits}

@@ -24,10 +24,10 @@ def lang_tasks() -> dict[str, Task]:
 
 
 def available_backends() -> list[str]:
-    """"bwrap" always; "docker" when it is registered and its engine answers."""
+    """"bwrap" (warm Python slots) and "bwrap-cold" always; "docker" when its engine answers."""
     from codecanary.registry import get, names
 
-    backends = ["bwrap"]
+    backends = ["bwrap", "bwrap-cold"]
     if "docker" in names("sandbox"):
         try:
             backend = get("sandbox", "docker")()

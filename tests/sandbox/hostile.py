@@ -4,7 +4,8 @@
 ``unshare --pid --fork --mount-proc`` inside a fresh pids cgroup (cgroup v1 at
 /sys/fs/cgroup/pids/, or v2) with a small ``pids.max``, so that even a sandbox
 that failed to contain a fork bomb or a ``kill -1`` could not reach the test
-runner. The bwrap backend is given a uid range and a cgroup parent of its own,
+runner. The bwrap backend (as "bwrap", serving Python from warm zygote slots, and
+as "bwrap-cold") is given a uid range and a cgroup parent of its own,
 so that leftovers are attributable to the attack and not to a concurrent run.
 After each run, :meth:`leftovers` lists whatever the attack left on the host.
 """
@@ -52,16 +53,27 @@ class HostileRunner:
         self.parent = f"{self.name}/codecanary"
         self.mounts_before = set(_codecanary_mounts())
 
+    @property
+    def warm(self) -> bool:
+        """Whether Python runs are served by a warm zygote slot (bwrap's default)."""
+        return self.backend == "bwrap"
+
+    @property
+    def engine(self) -> str:
+        """The registered sandbox behind this variant ("bwrap-cold" is bwrap, warm off)."""
+        return "bwrap" if self.backend.startswith("bwrap") else self.backend
+
     def options(self) -> dict[str, Any]:
-        if self.backend != "bwrap":
+        if self.engine != "bwrap":
             return {}
-        return {"uid_base": UID_BASE, "slots": SLOTS, "cgroup_parent": self.parent}
+        return {"uid_base": UID_BASE, "slots": SLOTS, "cgroup_parent": self.parent,
+                "warm": self.warm}
 
     def run(self, files: dict[str, str], command: list[str], *, collect: list[str] | None = None,
             env: dict[str, str] | None = None, **limits: Any) -> Execution:
         """Run ``command`` in the backend, from inside the attack's pid namespace and cgroup."""
         limits.setdefault("time_s", 20.0)
-        request = {"backend": self.backend, "options": self.options(), "files": files,
+        request = {"backend": self.engine, "options": self.options(), "files": files,
                    "command": command, "limits": limits, "collect": collect or []}
         launcher = (f'echo $$ > {self.outer / "cgroup.procs"} && exec unshare --pid --fork '
                     f'--mount-proc -- "$@"')
@@ -82,7 +94,7 @@ class HostileRunner:
         found: list[str] = []
         procs = (self.outer / "cgroup.procs").read_text().split()
         found += [f"process {p} in the attack's cgroup" for p in procs]
-        if self.backend == "bwrap":
+        if self.engine == "bwrap":
             found += [f"process {pid} of sandbox uid {uid}" for pid, uid in _sandbox_processes()]
             for ctrl in ([CG] if _v2() else [CG / "memory", CG / "pids"]):
                 found += [f"cgroup {d}" for d in (ctrl / self.parent).glob("*") if d.is_dir()]

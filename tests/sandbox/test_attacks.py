@@ -183,8 +183,15 @@ def test_nested_user_namespaces_are_refused(hostile: HostileRunner, attempt: str
 def test_killing_the_parent_only_kills_the_sandbox(hostile: HostileRunner, how: str) -> None:
     e = hostile.run(*py(f"import os, time\n{how}\ntime.sleep(3)\nopen('out.txt', 'w')\n"),
                     collect=["out.txt"], time_s=20)
-    # The runner's shell inside the sandbox dies: the run is reported as killed.
-    assert e.verdict == "killed" and e.artifacts == {}, e
+    if hostile.warm:
+        # A warm attempt is alone in its pid namespace with a pid 1 it cannot signal:
+        # kill(-1) finds nobody else (ProcessLookupError), its parent ignores SIGKILL.
+        assert e.verdict == "ok", e
+        assert ("ProcessLookupError" in e.stderr if "-1" in how
+                else e.artifacts == {"out.txt": ""}), e
+    else:
+        # The runner's shell inside the sandbox dies: the run is reported as killed.
+        assert e.verdict == "killed" and e.artifacts == {}, e
 
 
 def test_double_forked_daemon_does_not_outlive_the_run(hostile: HostileRunner) -> None:
