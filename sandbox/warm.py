@@ -20,6 +20,7 @@ import atexit
 import base64
 import binascii
 import contextlib
+import functools
 import json
 import logging
 import os
@@ -29,6 +30,7 @@ import subprocess
 import tempfile
 import threading
 from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -235,7 +237,7 @@ class WarmPool:
                 return None
             self.started += 1
         try:
-            return WarmSlot(self.box)
+            return _spawner().submit(WarmSlot, self.box).result()
         except (OSError, subprocess.SubprocessError) as exc:
             with self._lock:
                 self.started -= 1
@@ -250,6 +252,17 @@ class WarmPool:
             self.limit = 0
         for slot in slots:
             slot.close()
+
+
+@functools.cache
+def _spawner() -> ThreadPoolExecutor:
+    """The one long-lived thread that starts zygotes.
+
+    bwrap's ``--die-with-parent`` fires when the *thread* that started it ends, and
+    callers run attempts on short-lived worker threads: a zygote started there
+    would die with its first worker.
+    """
+    return ThreadPoolExecutor(1, thread_name_prefix="codecanary-warm")
 
 
 _POOLS: dict[tuple[object, ...], WarmPool] = {}

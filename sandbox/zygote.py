@@ -115,6 +115,59 @@ def _warm_up() -> None:
     gc.freeze()  # keep the shared pages shared: the collector never touches them in a child
 
 
+# pytest's plugin manager with its ~40 default plugins registered costs ~65 ms per run and
+# depends only on the ``-p no:NAME`` arguments: built in the zygote once per such set
+# (no test code runs while building it), handed to the attempt's ``pytest.main``.
+_PREBUILT: dict[tuple[str, ...], Any] = {}
+PYTEST_PROG = "python -m pytest"  # the program name pytest gives itself when run by -m
+
+
+def _exclusions(args: list[str]) -> tuple[str, ...]:
+    """The ``-p no:NAME`` arguments of a pytest command line, as get_config reads them."""
+    out: list[str] = []
+    for i, arg in enumerate(args):
+        if arg == "-p" and i + 1 < len(args) and args[i + 1].startswith("no:"):
+            out += ["-p", args[i + 1]]
+        elif arg.startswith("-pno:"):
+            out.append(arg)
+    return tuple(out)
+
+
+def _prebuilt_pytest_config(argv: list[str]) -> Any:
+    """A fresh pytest Config for ``python -m pytest ARGS`` (``None`` for other commands)."""
+    if argv[:2] != ["-m", "pytest"]:
+        return None
+    key = _exclusions(argv[2:])
+    if key not in _PREBUILT:
+        try:
+            from _pytest.config import get_config
+            _PREBUILT[key] = get_config(list(key), prog=PYTEST_PROG)
+            gc.collect()
+            gc.freeze()
+        except Exception:
+            _PREBUILT[key] = None
+    return _PREBUILT[key]
+
+
+def _use_prebuilt(config: Any) -> None:
+    """In the attempt: pytest's next get_config returns ``config`` (as if built now)."""
+    import pathlib
+
+    import _pytest.config as cfg
+
+    original = cfg.get_config
+
+    def get_config(args: Any = None, plugins: Any = None, *, prog: Any = None) -> Any:
+        cfg.get_config = original
+        if plugins or prog != PYTEST_PROG:
+            return original(args, plugins, prog=prog)
+        config.invocation_params = cfg.Config.InvocationParams(
+            args=args or (), plugins=plugins, dir=pathlib.Path.cwd())
+        return config
+
+    cfg.get_config = get_config  # type: ignore[assignment]
+
+
 # ---------------------------------------------------------------------------- A: namespaces
 
 
@@ -218,7 +271,7 @@ def _run_python(argv: list[str]) -> int:
     return code & 0xFF
 
 
-def _attempt(req: dict[str, Any], out_w: int, err_w: int) -> None:
+def _attempt(req: dict[str, Any], out_w: int, err_w: int, prebuilt: Any) -> None:
     """C: never returns."""
     code = 1
     try:
@@ -238,6 +291,8 @@ def _attempt(req: dict[str, Any], out_w: int, err_w: int) -> None:
         sys.dont_write_bytecode = bool(req["env"].get("PYTHONDONTWRITEBYTECODE"))
         os.chdir(req["workdir"])
         signal.signal(signal.SIGINT, signal.default_int_handler)
+        if prebuilt is not None:
+            _use_prebuilt(prebuilt)
         code = _run_python(req["argv"])
     except BaseException as exc:
         os.write(2, f"codecanary zygote: {exc!r}\n".encode())
@@ -291,7 +346,7 @@ def _kill_namespace() -> None:
             return
 
 
-def _pid1(req: dict[str, Any], report_w: int) -> None:
+def _pid1(req: dict[str, Any], report_w: int, prebuilt: Any) -> None:
     """B: never returns."""
     try:
         _mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, None)
@@ -304,7 +359,7 @@ def _pid1(req: dict[str, Any], report_w: int) -> None:
             os.close(report_w)
             os.close(out_r)
             os.close(err_r)
-            _attempt(req, out_w, err_w)
+            _attempt(req, out_w, err_w, prebuilt)
         os.close(out_w)
         os.close(err_w)
         cap = req["output_cap"]
@@ -367,6 +422,7 @@ def _pid1(req: dict[str, Any], report_w: int) -> None:
 
 def serve(req: dict[str, Any]) -> dict[str, Any]:
     """Run one attempt in fresh namespaces; the reply (``error`` when the set-up failed)."""
+    prebuilt = _prebuilt_pytest_config(req["argv"])
     report_r, report_w = os.pipe()
     sys.stdout.flush()
     sys.stderr.flush()
@@ -381,7 +437,7 @@ def serve(req: dict[str, Any]) -> dict[str, Any]:
             _write_files(req["workdir"], req["files"])
             b = os.fork()
             if b == 0:
-                _pid1(req, report_w)
+                _pid1(req, report_w, prebuilt)
             os.close(report_w)
             _, st = os.waitpid(b, 0)
             os._exit(os.waitstatus_to_exitcode(st) & 0xFF)
