@@ -49,6 +49,7 @@ ZYGOTE_IN_BOX = f"{WORKDIR}/.codecanary-zygote.py"  # attempts mount a fresh tmp
 START_TIMEOUT_S = 60.0
 SLOT_MEMORY_MB = 2048  # until the first attempt sets its own
 EXTRA_PIDS = 6  # bwrap's init, the zygote, the attempt's A, B and C, one spare
+# (the pids cgroup allows two more: the previous attempt's A and B may still be exiting)
 
 
 def warm_argv(command: Sequence[str]) -> list[str] | None:
@@ -93,8 +94,7 @@ class WarmSlot:
         setup = ChildSetup(rlimits=rlimits, cgroup_procs=tuple(self.groups.procs_files()),
                            uid=self.uid, tools_mnt="/mnt",
                            binds=tuple(box.binds) if self.uid is not None else ())
-        argv = [*box._fixed, "--cap-add", "CAP_SYS_ADMIN", "--cap-add", "CAP_NET_ADMIN",
-                "--cap-add", "CAP_SETPCAP",
+        argv = [*box._fixed, "--cap-add", "CAP_SYS_ADMIN", "--cap-add", "CAP_SETPCAP",
                 "--size", str(1 << 20), "--tmpfs", WORKDIR,
                 "--perms", "0644", "--file", str(fd), ZYGOTE_IN_BOX,
                 "--remount-ro", "/", "--clearenv", "--setenv", "PATH", box.path_env,
@@ -103,7 +103,7 @@ class WarmSlot:
         launcher = compiled_launcher()
         if launcher:
             argv = [launcher, *setup.launcher_args(), "--", *argv]
-        self.errors = self._stack.enter_context(tempfile.TemporaryFile())
+        self.errors = self._stack.enter_context(tempfile.TemporaryFile())  # noqa: SIM115
         proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                 stderr=self.errors, pass_fds=(fd,),
                                 env={"PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8"},
@@ -153,7 +153,7 @@ class WarmSlot:
         rlimits = box.rlimits(limits, self.groups)
         rlimits = tuple((res, value + EXTRA_PIDS if res == resource.RLIMIT_NPROC else value)
                         for res, value in rlimits)  # RLIMIT_NPROC counts the slot's own
-        self.groups.set_limits(limits.memory_mb, limits.processes + EXTRA_PIDS)
+        self.groups.set_limits(limits.memory_mb, limits.processes + EXTRA_PIDS + 2)
         ooms = self.groups.oom_count()
         request = {"argv": argv, "files": dict(files), "collect": list(collect),
                    "env": {"PATH": box.path_env, "HOME": WORKDIR, "TMPDIR": "/tmp",

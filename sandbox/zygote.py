@@ -9,10 +9,11 @@ forks), set up by the forked child with the ``CAP_SYS_ADMIN`` that bwrap grants
 inside the slot's user namespace, then dropped for good before any candidate
 code runs:
 
-1. ``A`` (forked from the zygote) enters new mount, pid, net, ipc and uts
-   namespaces; remounts every inherited writable mount read-only; mounts fresh,
-   size-capped tmpfs on the work directory, ``/tmp`` and ``/dev/shm``; brings up a
-   loopback of its own; writes the task's files.
+1. ``A`` (forked from the zygote) enters new mount, pid and ipc namespaces;
+   remounts every inherited writable mount read-only; mounts fresh, size-capped
+   tmpfs on the work directory, ``/tmp`` and ``/dev/shm``; writes the task's files.
+   (The slot's network namespace, loopback only, is shared: it keeps nothing once
+   an attempt's processes are dead.)
 2. ``B`` is pid 1 of the new pid namespace: mounts its ``/proc``, makes itself
    non-dumpable (no ptrace by the candidate), forks ``C``, enforces the wall
    clock and the output cap, then kills everything left in the namespace,
@@ -36,8 +37,8 @@ which has no access to the project's packages.
 from __future__ import annotations
 
 import base64
+import contextlib
 import ctypes
-import fcntl
 import gc
 import io
 import json
@@ -45,8 +46,6 @@ import os
 import resource
 import select
 import signal
-import socket
-import struct
 import sys
 import tarfile
 import time
@@ -59,7 +58,10 @@ _libc.unshare.argtypes = [ctypes.c_int]
 _libc.prctl.argtypes = [ctypes.c_int, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong,
                         ctypes.c_ulong]
 _libc.capset.argtypes = [ctypes.c_void_p, ctypes.c_void_p]
-NAMESPACES = 0x00020000 | 0x20000000 | 0x40000000 | 0x08000000 | 0x04000000  # ns pid net ipc uts
+# mount, pid and ipc (System V objects outlive their processes); the slot's own net
+# namespace (loopback only) holds nothing once an attempt's processes are dead, and uts
+# needs a capability the attempt no longer has
+NAMESPACES = 0x00020000 | 0x20000000 | 0x08000000
 MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = (
     1, 2, 4, 8, 32, 4096, 16384, 1 << 18)
 # statvfs flags that a remount inside a user namespace must keep (they are locked)
@@ -97,20 +99,15 @@ def _mount(src: str | None, dst: str, fstype: str | None, flags: int, data: str 
 
 def _warm_up() -> None:
     """Import the test framework and common modules once, for every attempt to share."""
-    for name in WARM_MODULES:
-        try:
+    for name in WARM_MODULES:  # a module the runtime lacks costs its import later, no more
+        with contextlib.suppress(Exception):
             __import__(name)
-        except Exception:  # a module the runtime lacks costs its import later, nothing else
-            pass
-    try:
+    with contextlib.suppress(Exception):
         from _pytest.config import default_plugins
+
         for plugin in default_plugins:
-            try:
+            with contextlib.suppress(Exception):
                 __import__(f"_pytest.{plugin}")
-            except Exception:
-                pass
-    except Exception:
-        pass
     gc.collect()
     gc.freeze()  # keep the shared pages shared: the collector never touches them in a child
 
@@ -165,7 +162,7 @@ def _use_prebuilt(config: Any) -> None:
             args=args or (), plugins=plugins, dir=pathlib.Path.cwd())
         return config
 
-    cfg.get_config = get_config  # type: ignore[assignment]
+    cfg.get_config = get_config
 
 
 # ---------------------------------------------------------------------------- A: namespaces
@@ -197,13 +194,6 @@ def _private_mounts(req: dict[str, Any]) -> None:
                    f"size={size},mode=1777" if path != req["workdir"] else f"size={size},mode=755")
 
 
-def _loopback_up() -> None:
-    """Bring up the attempt's own ``lo`` (as bwrap does for a new net namespace)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
-        ifreq = struct.pack("16sH14x", b"lo", 0x1 | 0x8 | 0x40)  # IFF_UP|LOOPBACK|RUNNING
-        fcntl.ioctl(s.fileno(), 0x8914, ifreq)  # SIOCSIFFLAGS
-
-
 def _write_files(root: str, files: dict[str, str]) -> None:
     for rel, text in sorted(files.items()):
         path = os.path.join(root, rel)
@@ -223,7 +213,8 @@ def _drop_privileges(req: dict[str, Any]) -> None:
     for res, value in req["rlimits"]:
         resource.setrlimit(res, (value, value))
     _libc.prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0)
-    last = int(open("/proc/sys/kernel/cap_last_cap").read())
+    with open("/proc/sys/kernel/cap_last_cap") as fh:
+        last = int(fh.read())
     for cap in range(last + 1):  # CAP_SETPCAP, which allows this, is dropped in turn
         _check(_libc.prctl(PR_CAPBSET_DROP, cap, 0, 0, 0), f"drop capability {cap}")
     _check(_libc.capset(ctypes.byref(_CapHeader(0x20080522, 0)), (_CapData * 2)()), "capset")
@@ -245,7 +236,7 @@ def _run_python(argv: list[str]) -> int:
         elif argv[0] == "-c":
             sys.argv = ["-c", *argv[2:]]
             sys.path.insert(0, "")
-            exec(compile(argv[1], "<string>", "exec"), {"__name__": "__main__"})  # noqa: S102
+            exec(compile(argv[1], "<string>", "exec"), {"__name__": "__main__"})
         else:
             sys.argv = list(argv)
             sys.path.insert(0, os.path.dirname(os.path.abspath(argv[0])))
@@ -256,7 +247,7 @@ def _run_python(argv: list[str]) -> int:
         elif isinstance(exc.code, int):
             code = exc.code
         else:
-            print(exc.code, file=sys.stderr)
+            sys.stderr.write(f"{exc.code}\n")
             code = 1
     except BaseException:
         traceback.print_exc()
@@ -284,7 +275,8 @@ def _attempt(req: dict[str, Any], out_w: int, err_w: int, prebuilt: Any) -> None
         sys.stdout = io.TextIOWrapper(io.FileIO(1, "w", closefd=False), line_buffering=True)
         sys.stderr = io.TextIOWrapper(io.FileIO(2, "w", closefd=False), line_buffering=True,
                                       errors="backslashreplace")
-        sys.__stdout__, sys.__stderr__, sys.__stdin__ = sys.stdout, sys.stderr, sys.stdin
+        for name in ("stdin", "stdout", "stderr"):  # what the interpreter started with, too
+            setattr(sys, f"__{name}__", getattr(sys, name))
         _drop_privileges(req)
         os.environ.clear()
         os.environ.update(req["env"])
@@ -319,7 +311,7 @@ def _collect(workdir: str, wanted: list[str], cap: int) -> bytes:
                     os.close(fd)
                     fd = nxt
                 st = os.fstat(fd)
-                if not (st.st_mode & 0o170000 == 0o100000) or st.st_size > cap:
+                if st.st_mode & 61440 != 32768 or st.st_size > cap:
                     continue
                 with os.fdopen(os.dup(fd), "rb") as fh:
                     data = fh.read(cap + 1)
@@ -335,10 +327,8 @@ def _collect(workdir: str, wanted: list[str], cap: int) -> bytes:
 
 def _kill_namespace() -> None:
     """SIGKILL every process of this pid namespace but pid 1, and reap them."""
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.kill(-1, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
     while True:
         try:
             os.waitpid(-1, 0)
@@ -422,6 +412,7 @@ def _pid1(req: dict[str, Any], report_w: int, prebuilt: Any) -> None:
 
 def serve(req: dict[str, Any]) -> dict[str, Any]:
     """Run one attempt in fresh namespaces; the reply (``error`` when the set-up failed)."""
+    _reap()
     prebuilt = _prebuilt_pytest_config(req["argv"])
     report_r, report_w = os.pipe()
     sys.stdout.flush()
@@ -433,7 +424,6 @@ def serve(req: dict[str, Any]) -> dict[str, Any]:
             os.setsid()
             _check(_libc.unshare(NAMESPACES), "unshare")
             _private_mounts(req)
-            _loopback_up()
             _write_files(req["workdir"], req["files"])
             b = os.fork()
             if b == 0:
@@ -443,8 +433,7 @@ def serve(req: dict[str, Any]) -> dict[str, Any]:
             os._exit(os.waitstatus_to_exitcode(st) & 0xFF)
         except BaseException as exc:
             try:
-                import traceback
-                os.write(2, f"codecanary zygote (set-up): {exc!r} {traceback.format_exc()}\n".encode())
+                os.write(2, f"codecanary zygote (set-up): {exc!r}\n".encode())
             finally:
                 os._exit(71)
     os.close(report_w)
@@ -461,11 +450,27 @@ def serve(req: dict[str, Any]) -> dict[str, Any]:
             break
         chunks.append(chunk)
     os.close(report_r)
-    _, st = os.waitpid(a, 0)
     try:
         return dict(json.loads(b"".join(chunks)))
     except ValueError:
+        _, st = os.waitpid(a, 0)
         return {"error": f"attempt set-up failed (exit status {os.waitstatus_to_exitcode(st)})"}
+    finally:
+        _LINGERING.append(a)  # reaped later: its namespaces take ~10 ms to tear down
+
+
+_LINGERING: list[int] = []
+
+
+def _reap() -> None:
+    """Reap finished attempts (the one before may still be tearing down its namespaces)."""
+    for pid in list(_LINGERING):
+        try:
+            done, _ = os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            done = pid
+        if done:
+            _LINGERING.remove(pid)
 
 
 def main() -> None:

@@ -89,9 +89,9 @@ def box() -> Iterator[BwrapSandbox]:
 
 def test_attempt_n_plus_one_sees_nothing_of_attempt_n(box: BwrapSandbox) -> None:
     limits = Limits(time_s=30)
-    first = box.run({"tests/test_leave.py": LEAVE}, PYTEST + ["-s"], limits, env=ENV)
+    first = box.run({"tests/test_leave.py": LEAVE}, [*PYTEST, "-s"], limits, env=ENV)
     assert first.exit_code == 0 and "LEFT=" in first.stdout, first
-    second = box.run({"tests/test_check.py": CHECK}, PYTEST + ["-s"], limits, env=ENV)
+    second = box.run({"tests/test_check.py": CHECK}, [*PYTEST, "-s"], limits, env=ENV)
     assert second.exit_code == 0 and "CLEAN" in second.stdout, second.stdout + second.stderr
     pool = warm.pool_for(box)
     assert len(pool.idle) == 1 and pool.idle[0].served == 2  # one zygote served both
@@ -105,7 +105,7 @@ def test_warm_output_matches_a_cold_run(box: BwrapSandbox) -> None:
     limits = Limits(time_s=30)
     cold = BwrapSandbox(slots=2, uid_base=61950, cgroup_parent="codecanary-warm-test",
                         warm=False)
-    for command in (["python3", "show.py", "a", "b"], PYTEST + ["-p", "no:randomly"]):
+    for command in (["python3", "show.py", "a", "b"], [*PYTEST, "-p", "no:randomly"]):
         w, c = box.run(files, command, limits, env=ENV), cold.run(files, command, limits, env=ENV)
         assert (w.exit_code, w.verdict) == (c.exit_code, c.verdict), (w, c)
         assert w.stdout.split("in 0.")[0] == c.stdout.split("in 0.")[0]
