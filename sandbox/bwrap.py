@@ -43,6 +43,7 @@ from codecanary.registry import register
 from codecanary.types import Execution, Files, Limits
 from sandbox import cgroups
 from sandbox.base import WORKDIR, SandboxError, cap, check_relpath, read_artifacts_tar
+from sandbox.capacity import MAX_WORKERS
 from sandbox.process import ChildSetup, RawResult, compiled_launcher, run_capped
 from sandbox.toolchains import hidden_paths, python_executable, toolchain_paths
 from sandbox.warm import pool_for, warm_argv
@@ -135,7 +136,8 @@ def _memfds(files: Files) -> tuple[list[str], list[int]]:
 class BwrapSandbox:
     """Hardened bubblewrap sandbox (see the module docstring for its layers).
 
-    ``uid_base``/``slots``: the uids used in root mode (one per concurrent run);
+    ``uid_base``/``slots``: the uids used in root mode (one per concurrent run, and one
+    per warm slot, of which there are at most ``slots // 2``);
     ``cgroup_parent``: where the run's cgroups go below each controller's root;
     ``warm``: serve plain Python runs from warm zygote slots (sandbox.warm).
     """
@@ -143,7 +145,7 @@ class BwrapSandbox:
     name = "bwrap"
     host_toolchains = True
 
-    def __init__(self, extra_paths: Sequence[str] = (), slots: int = 8, *,
+    def __init__(self, extra_paths: Sequence[str] = (), slots: int = 2 * MAX_WORKERS, *,
                  uid_base: int = UID_BASE, cgroup_parent: str = "codecanary",
                  warm: bool = True) -> None:
         self.bwrap = _bwrap_binary()

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 from rich.console import Console
@@ -12,6 +13,7 @@ from codecanary.registry import get, names
 from codecanary.tasks import default_suite_dir, load_suite
 from codecanary.types import Task
 from sandbox.base import Sandbox, SandboxError
+from sandbox.capacity import default_workers
 
 out = Console()
 err = Console(stderr=True)
@@ -76,3 +78,12 @@ def make_llm(spec: str | None, assistant_id: str, force: bool) -> Any:
         return make_llm_mutator(spec, assistant_id, force)
     except (ValueError, OSError) as exc:  # the assistant itself, a model not pulled
         raise click.BadParameter(str(exc), param_hint="--generator") from None
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def workers_option(help_text: str = "Sandboxes running at once.") -> Callable[[F], F]:
+    """``--workers``, defaulting to what this machine can take (sandbox.capacity)."""
+    return click.option("--workers", default=default_workers, type=click.IntRange(1, 64),
+                        show_default="one per core, as memory allows", help=help_text)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from codecanary.cli.common import err, make_sandbox, out
+from codecanary.cli.common import err, make_sandbox, out, workers_option
 from codecanary.tasks import default_suite_dir, load_suite
 from codecanary.types import WEAKNESSES, Language, Task
 from generators.export import FORMATS, ExportError, generated_tasks, write_jsonl, write_task
@@ -76,7 +76,7 @@ def _import_options(f: click.decorators.FC) -> click.decorators.FC:
         click.option("--check", is_flag=True,
                      help="Run every reference in the sandbox and report the pass rate."),
         click.option("--sandbox", "sandbox_name", default="bwrap", show_default=True),
-        click.option("--workers", default=1, show_default=True, help="Parallel checks."),
+        workers_option("Parallel checks."),
         click.option("--report", default=None, help="Write the --check results as JSON here."),
     ]):
         f = option(f)
@@ -146,7 +146,7 @@ def import_jsonl(file: str, to: str | None, check: bool, sandbox_name: str, work
 @click.option("--runs", default=1, show_default=True, help="Reference runs per task.")
 @click.option("--no-validate", is_flag=True, help="Skip the gate (tasks already validated).")
 @click.option("--sandbox", "sandbox_name", default="bwrap", show_default=True)
-@click.option("--workers", default=1, show_default=True)
+@workers_option("Tasks validated in parallel.")
 def export(to: str, fmt: str, sources: tuple[str, ...], db: str | None,
            weakness: tuple[str, ...], min_mutation_score: float | None, runs: int,
            no_validate: bool, sandbox_name: str, workers: int) -> None:

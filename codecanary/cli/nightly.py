@@ -20,6 +20,7 @@ from codecanary.cli.common import (
     make_llm,
     make_sandbox,
     out,
+    workers_option,
 )
 from codecanary.cli.resume import checkpoint_path, progress_bar, run_checkpointed
 from codecanary.history import summaries
@@ -82,8 +83,7 @@ def write_outputs(summary: dict[str, Any], store: Store, report_path: str | None
 @click.option("--json", "json_path", default=None, help="Write the JSON summary here.")
 @click.option("--sandbox", "sandbox_name", default="bwrap", show_default=True,
               help="Sandbox backend (bwrap, or unsafe-local for development only).")
-@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64),
-              help="Sandboxes running at once.")
+@workers_option()
 @click.option("--window", default=14, show_default=True, type=click.IntRange(1, 365),
               help="Baseline: this many earlier nights of the same assistant.")
 # Issue 5 (anthropic / claude-code): a per-run spending cap, and the Message Batches API.

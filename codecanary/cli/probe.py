@@ -24,7 +24,14 @@ from rich.tree import Tree
 from agent.state import Deps, TaskCache
 from assistants.base import create
 from assistants.sim import ProfileError
-from codecanary.cli.common import generator_options, load_tasks, make_llm, make_sandbox, out
+from codecanary.cli.common import (
+    generator_options,
+    load_tasks,
+    make_llm,
+    make_sandbox,
+    out,
+    workers_option,
+)
 from codecanary.cli.resume import checkpoint_path, progress_bar, run_checkpointed
 from codecanary.registry import UnknownPluginError
 from codecanary.store import DEFAULT_DB, Store
@@ -130,8 +137,7 @@ def finish_probe(summary: dict[str, Any], json_path: str | None = None,
               help="Seed of every exploration choice.")
 @click.option("--sandbox", "sandbox_name", default="bwrap", show_default=True,
               help="Sandbox backend (bwrap, or unsafe-local for development only).")
-@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64),
-              help="Sandboxes running at once.")
+@workers_option()
 @click.option("--json", "json_path", default=None, help="Write the JSON summary here.")
 @click.option("--report", "report_path", default=None,
               help="Write the HTML report here (lineage drawing, gate share per operator).")

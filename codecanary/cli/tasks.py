@@ -10,7 +10,14 @@ from typing import Any
 import click
 from rich.table import Table
 
-from codecanary.cli.common import err, load_anchor_tasks, load_tasks, make_sandbox, out
+from codecanary.cli.common import (
+    err,
+    load_anchor_tasks,
+    load_tasks,
+    make_sandbox,
+    out,
+    workers_option,
+)
 from codecanary.cli.importing import validate_all
 from codecanary.tasks import default_suite_dir, load_suite
 from codecanary.types import Task
@@ -86,7 +93,7 @@ def _table(results: list[Validation], unchecked: list[Validation]) -> Table:
               help="Also score the tests against the automatic fault operators.")
 @click.option("--min-score", default=0.8, show_default=True, help="Mutation score to reach.")
 @click.option("--sandbox", "sandbox_name", default="bwrap", show_default=True)
-@click.option("--workers", default=1, show_default=True, help="Tasks validated in parallel.")
+@workers_option("Tasks validated in parallel.")
 def validate_tasks(paths: tuple[str, ...], as_json: bool, runs: int, mutation: bool,
                    min_score: float, sandbox_name: str, workers: int) -> None:
     """Check each task: reference passes every run (no flakes), tests catch the mutants,
