@@ -29,6 +29,7 @@ from codecanary.failures import classify
 from codecanary.summary import summarize
 from codecanary.types import Attempt, Execution
 from reviewers.anatomy import configured, dissect, run_reviewer
+from reviewers.base import prepare_round
 from reviewers.records import save_failure_detail as record_detail
 from reviewers.records import save_review
 from sandbox.base import SandboxError
@@ -189,6 +190,7 @@ def review(deps: Deps, state: CampaignState) -> dict[str, Any]:
         reviewers = configured(deps.sandbox)
     attempts = [attempt_from_dict(d) for d in state["attempts"]]
     executions = [execution_from_dict(d) for d in state["executions"]]
+    prepare_round(reviewers, [a for a in attempts if not a.infra_error])
     with ThreadPoolExecutor(max_workers=max(1, deps.workers)) as pool:
         done = list(pool.map(lambda ae: _review_one(deps, state["campaign_id"], reviewers, *ae),
                              zip(attempts, executions, strict=True)))

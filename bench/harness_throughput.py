@@ -46,6 +46,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from codecanary.tasks import load_suite
+from codecanary.types import Task
 from generators.importers import SOURCES, cache_dir, fetch_wheel, read_member
 from sandbox.bwrap import BwrapSandbox
 from sandbox.capacity import cores
@@ -173,21 +174,24 @@ def inspect_eval(venv: Path, work: Path, workers: int) -> int:
     return round(accuracy * log["results"]["completed_samples"])
 
 
+def run_bare(task: Task) -> int:
+    """Exit status of the runner's own command on the reference, unsandboxed, in a temp dir
+    (canonical and seed references only: trusted code)."""
+    plan = runner_for(task.language).plan(task, reference_files(task))
+    with tempfile.TemporaryDirectory(prefix="cc-bare-") as tmp:
+        for rel, text in plan.files.items():
+            (Path(tmp) / rel).parent.mkdir(parents=True, exist_ok=True)
+            (Path(tmp) / rel).write_text(text)
+        return subprocess.run(plan.command, cwd=tmp, capture_output=True, timeout=300,
+                              env={**os.environ, **plan.env}, check=False).returncode
+
+
 def bare_plans(tasks_dir: Path, workers: int) -> int:
     """Passed samples of the runner's own commands run bare, one temp dir per task."""
     tasks, errors = load_suite([tasks_dir])
     assert not errors, errors
-
-    def one(task: object) -> bool:
-        plan = runner_for(task.language).plan(task, reference_files(task))  # type: ignore[attr-defined]
-        with tempfile.TemporaryDirectory(prefix="cc-bare-") as tmp:
-            for rel, text in plan.files.items():
-                (Path(tmp) / rel).parent.mkdir(parents=True, exist_ok=True)
-                (Path(tmp) / rel).write_text(text)
-            return subprocess.run(plan.command, cwd=tmp, capture_output=True, timeout=300,
-                                  env={**os.environ, **plan.env}, check=False).returncode == 0
     with ThreadPoolExecutor(workers) as pool:
-        return sum(pool.map(one, tasks))
+        return sum(rc == 0 for rc in pool.map(run_bare, tasks))
 
 
 def language_attempts(rounds: int) -> list[tuple[str, float, float]]:
@@ -197,18 +201,11 @@ def language_attempts(rounds: int) -> list[tuple[str, float, float]]:
     out = []
     for lang in sorted({t.language for t in tasks}):
         task = next(t for t in tasks if t.language == lang and not t.differential)
-        plan = runner_for(lang).plan(task, reference_files(task))
         boxed, bare = [], []
         run_tests(box, task, reference_files(task))  # warm: caches, a warm slot
         for _ in range(rounds):
             boxed.append(timed(lambda t=task: int(run_tests(box, t, reference_files(t)).passed))[0])
-            with tempfile.TemporaryDirectory(prefix="cc-bare-") as tmp:
-                for rel, text in plan.files.items():
-                    (Path(tmp) / rel).parent.mkdir(parents=True, exist_ok=True)
-                    (Path(tmp) / rel).write_text(text)
-                bare.append(timed(lambda d=tmp: subprocess.run(
-                    plan.command, cwd=d, capture_output=True, timeout=300, check=False,
-                    env={**os.environ, **plan.env}).returncode)[0])
+            bare.append(timed(lambda t=task: int(run_bare(t) == 0))[0])
         out.append((f"{lang} ({task.name})", statistics.median(boxed), statistics.median(bare)))
     return out
 

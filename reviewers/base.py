@@ -13,6 +13,7 @@ factory ``(argument or None, sandbox or None) -> Reviewer``.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -20,6 +21,7 @@ from typing import Any, Protocol
 from codecanary.registry import get
 from codecanary.types import WEAKNESSES, Attempt, Execution, Files, Finding, Limits, Review, Task
 
+log = logging.getLogger(__name__)
 CATEGORIES: tuple[str, ...] = (*WEAKNESSES, "correctness", "style")
 """What a finding may be about: a weakness area, plain correctness, or style."""
 
@@ -51,6 +53,17 @@ class Reviewer(Protocol):
     def review(self, task: Task, attempt: Attempt) -> ReviewOutcome:
         """Findings on ``attempt`` (never raises for bad input; rejects instead)."""
         ...
+
+
+def prepare_round(reviewers: Sequence[Reviewer], attempts: Sequence[Attempt]) -> None:
+    """Let reviewers that batch work (a ``prepare(attempts)`` method) see a round first."""
+    for reviewer in reviewers:
+        prepare = getattr(reviewer, "prepare", None)
+        if prepare is not None:
+            try:
+                prepare(attempts)
+            except Exception:  # a batch that fails is done one by one in review()
+                log.exception("reviewer %s could not prepare the round", reviewer.id)
 
 
 def is_flag(finding: Finding | Mapping[str, Any]) -> bool:

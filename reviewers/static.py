@@ -10,12 +10,14 @@ none). Findings are deduplicated by (category, location).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from codecanary.registry import register
@@ -62,37 +64,55 @@ def _ruff_category(code: str) -> tuple[str, str]:
 
 def ruff(files: dict[str, str]) -> tuple[list[Finding], str | None]:
     """ruff's findings on the Python files (on a temp copy; ruff does not execute code)."""
+    return ruff_many([files])[0]
+
+
+def ruff_many(answers: Sequence[dict[str, str]]) -> list[tuple[list[Finding], str | None]]:
+    """:func:`ruff` for many answers in one ruff process (one folder per answer).
+
+    One process instead of one per answer: starting ruff from a large Python process
+    costs more than linting a few files.
+    """
     binary = ruff_binary()
-    py = {k: v for k, v in files.items() if k.endswith(".py")}
-    if not py:
-        return [], None
+    out: list[tuple[list[Finding], str | None]] = [([], None) for _ in answers]
+    wanted = [i for i, files in enumerate(answers) if any(k.endswith(".py") for k in files)]
+    if not wanted:
+        return out
     if binary is None:
-        return [], "ruff not found; install the dev extra (pip install -e '.[dev]')"
+        note = "ruff not found; install the dev extra (pip install -e '.[dev]')"
+        return [([], note) if i in wanted else o for i, o in enumerate(out)]
     with tempfile.TemporaryDirectory(prefix="cc-ruff-") as tmp:
-        for rel, text in py.items():
-            dest = Path(tmp) / rel
-            if not dest.resolve().is_relative_to(Path(tmp).resolve()):
-                continue
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            dest.write_text(text, encoding="utf-8")
+        root = Path(tmp).resolve()
+        for i in wanted:
+            for rel, text in answers[i].items():
+                dest = root / str(i) / rel
+                if rel.endswith(".py") and dest.resolve().is_relative_to(root / str(i)):
+                    dest.parent.mkdir(parents=True, exist_ok=True)
+                    dest.write_text(text, encoding="utf-8")
         try:
             proc = subprocess.run(
                 [binary, "check", "--isolated", "--no-cache", "--output-format", "json",
                  "--select", RUFF_RULES, "--exit-zero", "."],
-                cwd=tmp, capture_output=True, text=True, timeout=60,
+                cwd=root, capture_output=True, text=True, timeout=120,
                 env={"PATH": os.environ.get("PATH", "/usr/bin:/bin")})
             items = json.loads(proc.stdout or "[]")
         except (OSError, subprocess.SubprocessError, json.JSONDecodeError) as exc:
-            return [], f"ruff failed: {exc}"
-        out = []
+            return [([], f"ruff failed: {exc}") if i in wanted else o for i, o in enumerate(out)]
         for item in items:
             code = item.get("code") or "E999"
             category, severity = _ruff_category(code)
-            rel = os.path.relpath(item.get("filename", ""), tmp)
+            answer, _, rel = os.path.relpath(item.get("filename", ""), root).partition("/")
+            if not answer.isdigit() or int(answer) >= len(out):
+                continue
             row = (item.get("location") or {}).get("row", 0)
-            out.append(Finding(category, severity, f"{rel}:{row}",  # type: ignore[arg-type]
-                               f"{code}: {item.get('message', '')}"))
-        return out, None
+            out[int(answer)][0].append(Finding(category, severity,  # type: ignore[arg-type]
+                                               f"{rel}:{row}",
+                                               f"{code}: {item.get('message', '')}"))
+        return out
+
+
+def _key(files: dict[str, str]) -> str:
+    return hashlib.sha256(json.dumps(files, sort_keys=True).encode()).hexdigest()
 
 
 class StaticReviewer:
@@ -103,6 +123,13 @@ class StaticReviewer:
     def __init__(self, sandbox: SandboxLike | None = None, use_clippy: bool = True) -> None:
         self.sandbox = sandbox
         self.use_clippy = use_clippy
+        self._ruff: dict[str, tuple[list[Finding], str | None]] = {}
+
+    def prepare(self, attempts: Sequence[Attempt]) -> None:
+        """Lint a round's answers in one ruff run, for :meth:`review` to pick up."""
+        answers = [{k: v for k, v in a.files.items() if v.strip()} for a in attempts]
+        for files, result in zip(answers, ruff_many(answers), strict=True):
+            self._ruff[_key(files)] = result
 
     def review(self, task: Task, attempt: Attempt) -> ReviewOutcome:
         """Findings on the attempt's files; a tool that cannot run is noted, not fatal."""
@@ -114,7 +141,8 @@ class StaticReviewer:
                 findings += pychecks.check_source(text, path)
             elif path.endswith(".rs"):
                 findings += rustchecks.textual(text, path)
-        found, note = ruff(files)
+        cached = self._ruff.pop(_key(files), None)
+        found, note = cached if cached is not None else ruff(files)
         findings += found
         if note:
             notes.append(note)

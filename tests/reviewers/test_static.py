@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from codecanary.types import Attempt, Finding, Task
 from reviewers import pychecks, rustchecks
-from reviewers.static import StaticReviewer, ruff
+from reviewers.static import StaticReviewer, ruff, ruff_many
 from sandbox.bwrap import BwrapSandbox
 
 LOCKED = '''\
@@ -78,6 +78,26 @@ def test_ruff_runs_on_a_copy_and_maps_rules_to_areas() -> None:
     assert by_code["B006"].category == "state-management"
     assert by_code["B006"].location == "pkg/s.py:1"
     assert by_code["F821"].category == "correctness" and by_code["F821"].severity == "error"
+
+
+def test_one_ruff_run_for_a_round_gives_each_answer_its_own_findings(
+        review_tasks: dict[str, Task]) -> None:
+    answers = [{"s.py": "def f(x=[]):\n    return x\n"}, {"notes.txt": "no python"},
+               {"s.py": "def g():\n    return undefined_name\n", "lib/u.py": "import os\n"},
+               {"s.py": "def h(x):\n    return x\n"}]
+    batch = ruff_many(answers)
+    assert batch == [ruff(files) for files in answers]  # the same as one run per answer
+    codes = [sorted(f.text.split(":")[0] + "@" + f.location for f in found) for found, _ in batch]
+    assert codes == [["B006@s.py:1"], [], ["F401@lib/u.py:1", "F821@s.py:2"], []]
+    reviewer = StaticReviewer(use_clippy=False)
+    task = next(t for t in review_tasks.values() if t.language == "python")
+    attempts = [Attempt(task.id, "t", "v", i, files) for i, files in enumerate(answers)]
+    reviewer.prepare(attempts)
+    assert len(reviewer._ruff) == 4
+    reviews = [reviewer.review(task, a).review for a in attempts]
+    assert not reviewer._ruff  # every prepared result was used once
+    undefined = [[f.location for f in r.findings if f.text.startswith("F821")] for r in reviews]
+    assert undefined == [[], [], ["s.py:2"], []]
 
 
 def test_rust_textual_checks_skip_comments_strings_and_lock_unwraps() -> None:
