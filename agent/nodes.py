@@ -45,7 +45,8 @@ def plan(deps: Deps, state: CampaignState) -> dict[str, Any]:
     pending = [item for item in state.get("pending", []) if (item[0], item[1]) not in done]
     idle: dict[str, Any] = {"attempts": [], "executions": [], "requests": [], "proposals": []}
     if pending:
-        return idle | {"batch": pending[: deps.batch_size], "pending": pending[deps.batch_size:]}
+        n = deps.anchor_batch
+        return idle | {"batch": pending[:n], "pending": pending[n:]}
     left = state.get("budget", 0) - len(done)
     if left <= 0 or not state.get("policy"):
         return idle | {"batch": [], "pending": []}

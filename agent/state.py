@@ -132,6 +132,16 @@ class Deps:
     llm: Any = None
     """generators.llm_mutator.LLMMutator asked first on failures (agent.llm), or None."""
 
+    @property
+    def anchor_batch(self) -> int:
+        """Anchor items per round: enough to keep every worker busy between checkpoints.
+
+        Exploration rounds stay at ``batch_size`` (each round's choices use the last
+        round's outcomes); anchor rounds choose nothing, so bigger rounds only save
+        per-round overhead and idle workers at a round's end.
+        """
+        return max(self.batch_size, 4 * self.workers)
+
 
 def attempt_to_dict(a: Attempt) -> dict[str, Any]:
     """An attempt as a plain dict."""
