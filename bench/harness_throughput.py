@@ -50,6 +50,7 @@ from codecanary.types import Task
 from generators.importers import SOURCES, cache_dir, fetch_wheel, read_member
 from sandbox.bwrap import BwrapSandbox
 from sandbox.capacity import cores
+from sandbox.differential import SPEC
 from sandbox.runners.base import reference_files, run_tests, runner_for
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -114,9 +115,14 @@ def timed(fn: Callable[[], int]) -> tuple[float, int]:
     return time.perf_counter() - start, passed
 
 
-def codecanary_night(tasks: Path, work: Path, workers: int, sandbox: str) -> int:
-    """Passed samples of one fresh ``codecanary nightly`` over ``tasks``."""
-    tag = f"{tasks.name}-{sandbox}-{workers}"
+def codecanary_night(tasks: Path, work: Path, workers: int, sandbox: str,
+                     reviewers: bool = True) -> int:
+    """Passed samples of one fresh ``codecanary nightly`` over ``tasks``.
+
+    ``reviewers=False`` turns the reviewers off (ruff and clippy, the latter a second
+    compile of every Rust answer), to show what they cost.
+    """
+    tag = f"{tasks.name}-{sandbox}-{workers}-{int(reviewers)}"
     db = work / f"{tag}.db"
     db.unlink(missing_ok=True)
     done = subprocess.run(
@@ -124,7 +130,8 @@ def codecanary_night(tasks: Path, work: Path, workers: int, sandbox: str) -> int
          "--tasks", str(tasks), "--samples", "1", "--workers", str(workers),
          "--sandbox", sandbox, "--db", f"sqlite:///{db}", "--report", str(work / f"{tag}.html"),
          "--json", str(work / f"{tag}.json"), "--night", "2026-12-01"],
-        capture_output=True, text=True, check=False)
+        capture_output=True, text=True, check=False,
+        env={**os.environ, **({} if reviewers else {"CODECANARY_REVIEWERS": ""})})
     if done.returncode not in (0, 1):
         raise RuntimeError(f"codecanary nightly failed ({done.returncode}): {done.stderr[-2000:]}")
     overall = json.loads((work / f"{tag}.json").read_text())["overall"]
@@ -200,7 +207,7 @@ def language_attempts(rounds: int) -> list[tuple[str, float, float]]:
     box = BwrapSandbox()
     out = []
     for lang in sorted({t.language for t in tasks}):
-        task = next(t for t in tasks if t.language == lang and not t.differential)
+        task = min((t for t in tasks if t.language == lang), key=lambda t: SPEC in t.tests)
         boxed, bare = [], []
         run_tests(box, task, reference_files(task))  # warm: caches, a warm slot
         for _ in range(rounds):
@@ -223,9 +230,9 @@ def docker_ready() -> bool:
 def table(title: str, rows: list[tuple[str, str, float, int, int]]) -> None:
     """Print harness rows: name, isolation, seconds, passed, total."""
     say(f"\n{title}")
-    say(f"{'harness':<40} {'isolation':<12} {'wall':>8} {'passed':>8} {'samples/s':>10}")
+    say(f"{'harness':<46} {'isolation':<10} {'wall':>8} {'passed':>8} {'samples/s':>10}")
     for name, iso, wall, passed, n in rows:
-        say(f"{name:<40} {iso:<12} {wall:>7.1f}s {passed:>4}/{n:<3} {n / wall:>10.2f}")
+        say(f"{name:<46} {iso:<10} {wall:>7.1f}s {passed:>4}/{n:<3} {n / wall:>10.2f}")
 
 
 def main() -> None:
@@ -269,6 +276,9 @@ def main() -> None:
         results.append((f"codecanary nightly ({workers} workers)", "bwrap", wall, ok, n))
         if workers == w:
             cc_rate = n / wall
+    say(f"codecanary nightly, bwrap, {w} workers, reviewers off ...")
+    wall, ok = timed(lambda: codecanary_night(work / "humaneval", work, w, "bwrap", False))
+    results.append((f"codecanary nightly ({w} workers, no reviewers)", "bwrap", wall, ok, n))
     if not args.skip_docker and docker_ready():
         say(f"codecanary nightly, docker, {w} workers ...")
         wall, ok = timed(lambda: codecanary_night(work / "humaneval", work, w, "docker"))
@@ -289,8 +299,12 @@ def main() -> None:
         rust.append((f"bare loop ({w} threads, rustc --test)", "none", wall, ok, rust_n))
         wall2, ok2 = timed(lambda: codecanary_night(work / "rust", work, w, "bwrap"))
         rust.append((f"codecanary nightly ({w} workers)", "bwrap", wall2, ok2, rust_n))
+        wall3, ok3 = timed(lambda: codecanary_night(work / "rust", work, w, "bwrap", False))
+        rust.append((f"codecanary nightly ({w} workers, no reviewers)", "bwrap", wall3, ok3,
+                     rust_n))
         table("HumanEval-Rust, canonical answers", rust)
-        say(f"\ncodecanary (bwrap) / bare rustc loop: {wall / wall2:.2f}")
+        say(f"\ncodecanary (bwrap) / bare rustc loop: {wall / wall2:.2f} "
+            f"({wall / wall3:.2f} without the reviewers' clippy compile)")
 
     if args.lang_rounds > 0:
         say(f"\nOne attempt per language (a seed task's reference, median of {args.lang_rounds}):")

@@ -108,8 +108,46 @@ def _warm_up() -> None:
         for plugin in default_plugins:
             with contextlib.suppress(Exception):
                 __import__(f"_pytest.{plugin}")
+    _memoize_wrapped_fixture_check()
     gc.collect()
     gc.freeze()  # keep the shared pages shared: the collector never touches them in a child
+
+
+_CLEAN: list[object] = []  # checked here; referenced forever, so their ids stay theirs
+
+
+def _memoize_wrapped_fixture_check() -> None:
+    """Check the loaded plug-in modules' attributes for hidden fixtures once, here.
+
+    At every session's start pytest looks at each attribute of each plug-in module
+    for a fixture hidden behind decorators (about a sixth of a session's own work).
+    Those modules are loaded in the zygote and never change, so the check is done
+    once for their objects and skipped for exactly those objects in an attempt;
+    anything else (conftest, test modules) is checked as usual. Without this pytest
+    internal (another pytest version) nothing changes.
+    """
+    try:
+        from _pytest.fixtures import FixtureManager
+
+        check = FixtureManager._check_for_wrapped_fixture
+        find = FixtureManager._find_wrapped_fixture_def
+    except (ImportError, AttributeError):
+        return
+    for module in list(sys.modules.values()):
+        name = getattr(module, "__name__", "") or ""
+        if name == "pytest" or name.startswith(("_pytest.", "hypothesis", "pluggy")):
+            for value in list(vars(module).values()):
+                with contextlib.suppress(Exception):
+                    found = find(None, value)  # type: ignore[arg-type]
+                    if found is None or found is value:
+                        _CLEAN.append(value)
+    clean = {id(v) for v in _CLEAN}
+
+    def checked(self: Any, name: str, obj: object) -> None:
+        if id(obj) not in clean:
+            check(self, name, obj)
+
+    FixtureManager._check_for_wrapped_fixture = checked  # type: ignore[method-assign]
 
 
 # pytest's plugin manager with its ~40 default plugins registered costs ~65 ms per run and
