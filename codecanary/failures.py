@@ -184,13 +184,19 @@ STACKS_FILE = ".cc/stacks.txt"
 STACK_DUMP_CONFTEST = '''
 # codecanary watchdog: dump every thread's stack shortly before the wall-clock kill,
 # then exit, so that the dump is collected and a deadlock can be told from a timeout.
-# The budget counts from the start of the sandbox's first process (pid 1 of its pid
-# namespace), since interpreter and plugin start-up already used part of it.
+# The budget counts from the run's start, since interpreter and plugin start-up already
+# used part of it: CC_RUN_STARTED (the host's clock when the run was planned; a
+# sandbox shares the host's kernel clock), else the start of pid 1 of the pid namespace.
+# (pid 1 alone is wrong in a reused container, whose pid 1 may be hours old.)
 import faulthandler as _cc_fh
 import os as _cc_os
+import time as _cc_time
 
 
 def _cc_elapsed():
+    started = float(_cc_os.environ.get("CC_RUN_STARTED") or 0)
+    if started > 0:
+        return max(0.0, _cc_time.time() - started)
     try:
         with open("/proc/uptime") as f:
             uptime = float(f.read().split()[0])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 
 from codecanary.failures import STACK_DUMP_CONFTEST, STACKS_FILE, stack_dump_after
@@ -35,7 +36,8 @@ class PythonRunner:
                     {"PYTHONDONTWRITEBYTECODE": "1",
                      # plug-ins of the interpreter's environment cost ~2 s of imports a run
                      "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1",
-                     "CC_STACK_DUMP_AFTER": f"{stack_dump_after(task.limits.time_s):.2f}"})
+                     "CC_STACK_DUMP_AFTER": f"{stack_dump_after(task.limits.time_s):.2f}",
+                     "CC_RUN_STARTED": f"{time.time():.3f}"})
 
     def parse(self, execution: Execution) -> Execution:
         """Read per-test outcomes from the JUnit report; no report means nothing ran."""

@@ -3,13 +3,16 @@ clean-up. Cheapest first; every run is one exec into a warm container."""
 
 from __future__ import annotations
 
+import dataclasses
 import socket
 import sys
+import time
 from collections.abc import Sequence
 
 import docker
 import pytest
 
+from codecanary.failures import stack_dump_after
 from codecanary.tasks import load_suite
 from codecanary.types import Execution, Limits, Task
 from sandbox.base import WORKDIR
@@ -45,6 +48,20 @@ def test_python_task_through_the_runner(docker_sandbox: DockerSandbox, py_task: 
     assert good.tests and all(t.outcome == "passed" for t in good.tests)
     bad = run_tests(docker_sandbox, py_task, reference_files(py_task, "no-none-check"))
     assert not bad.passed and any(t.outcome == "failed" for t in bad.tests)
+
+
+def test_stack_dump_budget_counts_from_the_run_not_the_containers_start(
+        docker_sandbox: DockerSandbox, py_task: Task) -> None:
+    """In a reused container pid 1 is older than any run: the watchdog that dumps stacks
+    just before the wall-clock kill must still give a slow but finishing test its time."""
+    slow = dataclasses.replace(
+        py_task, limits=Limits(time_s=4.0),
+        tests={**py_task.tests, "test_slow.py": "import time\n\n\ndef test_slow():\n"
+                                                "    time.sleep(1.0)\n"})
+    run_tests(docker_sandbox, slow, reference_files(slow))  # the container is up
+    time.sleep(stack_dump_after(4.0) + 0.5)  # now its pid 1 is older than the budget
+    e = run_tests(docker_sandbox, slow, reference_files(slow))
+    assert e.passed and e.verdict == "ok", (e.verdict, e.stderr[-2000:])
 
 
 def test_rust_task_through_the_runner(docker_sandbox: DockerSandbox, rust_task: Task) -> None:
