@@ -207,29 +207,47 @@ def _use_prebuilt(config: Any) -> None:
 
 
 def _private_mounts(req: dict[str, Any]) -> None:
-    """Everything inherited read-only; fresh tmpfs where an attempt may write."""
+    """Everything inherited read-only; fresh tmpfs where an attempt may write.
+
+    Mounts below a fresh tmpfs (a toolchain of a checkout under /tmp, say) would be
+    hidden by it: they are bound again on top, through descriptors opened before.
+    """
     _mount(None, "/", None, MS_REC | MS_PRIVATE, None)
     with open("/proc/self/mountinfo") as fh:
         points = [line.split()[4].replace("\\040", " ") for line in fh]
+    fresh = [(req["workdir"], req["file_bytes"], "755"), ("/tmp", 64 << 20, "1777"),
+             ("/dev/shm", 16 << 20, "1777")]
+    below = sorted({p for p in points for f, _, _ in fresh if p.startswith(f + "/")},
+                   key=lambda p: p.count("/"))
+    kept = {p: os.open(p, os.O_PATH) for p in below}
     for point in points:
-        if point == "/proc" or point.startswith("/proc/"):
-            continue  # replaced by B's own /proc
-        try:
-            st = os.statvfs(point)
-        except OSError:
-            continue
-        if st.f_flag & os.ST_RDONLY:
-            continue
-        flags = MS_REMOUNT | MS_BIND | MS_RDONLY
-        for have, keep in _KEEP:
-            if st.f_flag & have:
-                flags |= keep
-        _mount(None, point, None, flags, None)
-    for path, size in ((req["workdir"], req["file_bytes"]), ("/tmp", 64 << 20),
-                       ("/dev/shm", 16 << 20)):
+        _read_only(point)
+    for path, size, mode in fresh:
         if os.path.isdir(path):
             _mount("codecanary-attempt", path, "tmpfs", MS_NOSUID | MS_NODEV,
-                   f"size={size},mode=1777" if path != req["workdir"] else f"size={size},mode=755")
+                   f"size={size},mode={mode}")
+    for path, fd in kept.items():
+        os.makedirs(path, exist_ok=True)
+        _mount(f"/proc/self/fd/{fd}", path, None, MS_BIND, None)
+        os.close(fd)
+        _read_only(path)
+
+
+def _read_only(point: str) -> None:
+    """Remount ``point`` read-only, keeping the flags a user namespace may not drop."""
+    if point == "/proc" or point.startswith("/proc/"):
+        return  # replaced by B's own /proc
+    try:
+        st = os.statvfs(point)
+    except OSError:
+        return
+    if st.f_flag & os.ST_RDONLY:
+        return
+    flags = MS_REMOUNT | MS_BIND | MS_RDONLY
+    for have, keep in _KEEP:
+        if st.f_flag & have:
+            flags |= keep
+    _mount(None, point, None, flags, None)
 
 
 def _write_files(root: str, files: dict[str, str]) -> None:

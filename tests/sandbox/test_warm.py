@@ -6,6 +6,7 @@ import json
 import os
 import signal
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -137,3 +138,21 @@ def test_collected_files_and_limits_hold_warm(box: BwrapSandbox) -> None:
     slow = box.run({"a.py": "import time\ntime.sleep(30)"}, ["python3", "a.py"],
                    Limits(time_s=1.5))
     assert slow.verdict == "timeout" and slow.duration_s < 10, slow
+
+
+def test_a_toolchain_below_tmp_stays_visible_under_the_fresh_tmp(tmp_path: Path) -> None:
+    """A checkout under /tmp binds its toolchains (.venv-sandbox) below /tmp: the
+    attempt's fresh /tmp must not hide them."""
+    tool = tmp_path / "toolchain"
+    tool.mkdir()
+    (tool / "VERSION").write_text("42")
+    box = BwrapSandbox(extra_paths=[str(tool)], slots=2, uid_base=61960,
+                       cgroup_parent="codecanary-warm-test")
+    try:
+        code = (f"print(open('{tool}/VERSION').read()); open('/tmp/x', 'w').write('1');\n"
+                f"try:\n    open('{tool}/new', 'w')\nexcept OSError as e:\n    print(e.errno)")
+        e = box.run({}, ["python3", "-c", code], Limits(time_s=20))
+        assert (e.exit_code, e.stdout) == (0, "42\n30\n"), e  # 30: EROFS, still read-only
+        assert warm.pool_for(box).idle[0].served == 1
+    finally:
+        warm.close_all()
