@@ -94,7 +94,7 @@ class WarmSlot:
         setup = ChildSetup(rlimits=rlimits, cgroup_procs=tuple(self.groups.procs_files()),
                            uid=self.uid, tools_mnt="/mnt",
                            binds=tuple(box.binds) if self.uid is not None else ())
-        argv = [*box._fixed, "--cap-add", "CAP_SYS_ADMIN", "--cap-add", "CAP_SETPCAP",
+        argv = [*box.fixed_args(), "--cap-add", "CAP_SYS_ADMIN", "--cap-add", "CAP_SETPCAP",
                 "--size", str(1 << 20), "--tmpfs", WORKDIR,
                 "--perms", "0644", "--file", str(fd), ZYGOTE_IN_BOX,
                 "--remount-ro", "/", "--clearenv", "--setenv", "PATH", box.path_env,
