@@ -1,39 +1,39 @@
 """One registry for every plug-in family (sandbox, assistant, fault, runner, ...).
 
 A plug-in is registered with a decorator: ``@register("sandbox", "bwrap")``. The
-core never imports plug-in packages directly; :func:`load_plugins` imports the
-known packages once so their decorators run, and user code can register more.
+core never names plug-in modules: every module that registers plug-ins is
+announced as a package entry point in the group ``codecanary.plugins`` (this
+project's own in its ``pyproject.toml``), and :func:`load_plugins` imports each
+once so that its decorators run. A third-party package adds a language runner,
+an assistant or a sandbox backend by declaring its module there, without any
+edit to this repository.
 """
 
 from __future__ import annotations
 
 import importlib
+import logging
+import warnings
 from collections.abc import Callable
+from importlib.metadata import EntryPoint, entry_points
 from typing import Any, TypeVar
 
 T = TypeVar("T")
 
-_REGISTRY: dict[str, dict[str, Any]] = {}
+GROUP = "codecanary.plugins"
+"""The entry-point group whose modules register plug-ins (name -> module)."""
 
-PLUGIN_MODULES = (
-    "sandbox.bwrap",
-    "sandbox.local",
-    "sandbox.docker",  # docker backend; imports the docker SDK only when instantiated
-    "sandbox.runners",
-    "generators.faults",
-    "assistants.sim",
-    "assistants.anthropic_api",  # anthropic:<model>; the SDK is imported on first request
-    "assistants.claude_code",  # claude-code[:<model>]; needs the claude CLI only when used
-    "assistants.local",  # local:<gguf>; llama-cpp-python is imported on first answer
-    "assistants.openai_compat",  # openai:<model>@<base-url>, plain HTTP
-    "assistants.command",  # command:<cmd>, any CLI agent, run in the sandbox
-    "generators.mutators",  # task mutation operators ("mutator"), issue 6
-    "reviewers",  # static and model reviewers, summary sections reviews/agreement, report section
-)
+_REGISTRY: dict[str, dict[str, Any]] = {}
+_ERRORS: list[str] = []
+_log = logging.getLogger(__name__)
 
 
 class UnknownPluginError(LookupError):
     """Raised when a name is not registered in a family; the message lists the known names."""
+
+
+class PluginSetupError(RuntimeError):
+    """Raised when no plug-in is announced at all: the project's metadata is not installed."""
 
 
 def register(family: str, name: str) -> Callable[[T], T]:
@@ -52,7 +52,8 @@ def get(family: str, name: str) -> Any:
     members = _REGISTRY.get(family, {})
     if name not in members:
         known = ", ".join(sorted(members)) or "none"
-        raise UnknownPluginError(f"unknown {family} {name!r}; known: {known}")
+        broken = f" (plug-ins that failed to load: {'; '.join(_ERRORS)})" if _ERRORS else ""
+        raise UnknownPluginError(f"unknown {family} {name!r}; known: {known}{broken}")
     return members[name]
 
 
@@ -68,14 +69,52 @@ def members(family: str) -> dict[str, Any]:
     return dict(_REGISTRY.get(family, {}))
 
 
+def load_errors() -> list[str]:
+    """Entry points that could not be imported, each with its package and the error."""
+    load_plugins()
+    return list(_ERRORS)
+
+
+def announced() -> list[EntryPoint]:
+    """The entry points of :data:`GROUP`, this project's first, then by package and name."""
+
+    def key(ep: EntryPoint) -> tuple[bool, str, str]:
+        dist = ep.dist.name if ep.dist else ""
+        return (dist != "codecanary", dist, ep.name)
+
+    return sorted(entry_points(group=GROUP), key=key)
+
+
 _loaded = False
 
 
 def load_plugins() -> None:
-    """Import the built-in plug-in modules once so that their decorators run."""
+    """Import every announced plug-in module once so that its decorators run.
+
+    A third-party module that fails to import is reported (a warning, and in
+    :class:`UnknownPluginError` messages) and skipped: one broken plug-in must
+    not stop a night that does not use it. None announced at all means the
+    project was not installed, which nothing works without.
+    """
     global _loaded
     if _loaded:
         return
     _loaded = True
-    for mod in PLUGIN_MODULES:
-        importlib.import_module(mod)
+    eps = announced()
+    if not any(ep.dist is not None and ep.dist.name == "codecanary" for ep in eps):
+        _loaded = False
+        raise PluginSetupError(
+            f"no codecanary plug-ins are announced (entry-point group {GROUP!r}); install the "
+            "project with `bash scripts/bootstrap.sh` (or `pip install -e .`) and retry")
+    for ep in eps:
+        try:
+            importlib.import_module(ep.value)
+        except Exception as exc:  # a third party's bug: report it, keep the rest usable
+            owner = ep.dist.name if ep.dist else "an unknown package"
+            if owner == "codecanary":
+                raise
+            why = f"{ep.name} = {ep.value} from {owner}: {type(exc).__name__}: {exc}"
+            _ERRORS.append(why)
+            _log.warning("plug-in not loaded: %s", why)
+            warnings.warn(f"codecanary plug-in not loaded: {why}; fix or uninstall {owner}",
+                          RuntimeWarning, stacklevel=2)

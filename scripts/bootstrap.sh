@@ -48,8 +48,19 @@ if ! "$PY" scripts/lock.py check --only project --python .venv/bin/python 2>/dev
     pipi --require-hashes --no-deps -r requirements/build.lock
     pipi --require-hashes --no-deps --no-build-isolation -r requirements/python.lock
 fi
-[ -x .venv/bin/codecanary ] \
-    || pipi --no-deps --no-build-isolation -e .
+# The project itself, editable; installed again when its plug-in entry points
+# (pyproject.toml, group codecanary.plugins) differ from the installed metadata's.
+if ! [ -x .venv/bin/codecanary ] || ! .venv/bin/python - <<'PY' 2>/dev/null
+import importlib.metadata as md, sys, tomllib
+with open("pyproject.toml", "rb") as f:
+    want = tomllib.load(f)["project"]["entry-points"]["codecanary.plugins"]
+have = {ep.name: ep.value for ep in md.distribution("codecanary").entry_points
+        if ep.group == "codecanary.plugins"}
+sys.exit(want != have)
+PY
+then
+    pipi --no-deps --no-build-isolation -e .
+fi
 
 # The sandbox's own Python runtime: candidate code and hidden tests run on it, never on
 # .venv (sandbox/toolchains.py). A plain venv of the same base interpreter, without pip,
