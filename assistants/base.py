@@ -7,10 +7,13 @@ Ids look like ``family[:argument]`` (``sim``, ``sim:baseline``,
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from codecanary.registry import get
 from codecanary.types import Attempt, Task
+
+if TYPE_CHECKING:
+    from codecanary.store import Store
 
 
 class Assistant(Protocol):
@@ -25,6 +28,26 @@ class Assistant(Protocol):
 
     def attempt(self, task: Task, sample: int, night: str) -> Attempt:
         """Answer ``task`` (sample ``sample`` of this night) with files."""
+        ...
+
+
+class BatchError(RuntimeError):
+    """A night's batch could not be submitted or adopted; the message says why."""
+
+
+@runtime_checkable
+class Batching(Protocol):
+    """An assistant that can answer a whole night as one provider batch (``--batch``).
+
+    ``start_batch`` adopts this night's unfinished batch of the same items (after a
+    restart) or submits a new one, and returns the entry recorded in the campaign's
+    config (its id, key and the items the cost cap left out). Raises
+    :class:`BatchError`.
+    """
+
+    def start_batch(self, store: Store, night: str,
+                    items: list[tuple[Task, int]]) -> dict[str, Any]:
+        """Adopt or submit the batch of ``items`` ((task, sample) pairs) for ``night``."""
         ...
 
 
