@@ -29,14 +29,13 @@ Run as an ordinary user, the cgroups, mounts and uid switch are skipped.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
 import resource
 import shlex
 import shutil
 import signal
 import subprocess
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path, PurePosixPath
 
 from codecanary.registry import register
@@ -46,10 +45,10 @@ from sandbox.base import WORKDIR, SandboxError, cap, check_relpath, read_artifac
 from sandbox.capacity import MAX_WORKERS
 from sandbox.process import ChildSetup, RawResult, compiled_launcher, run_capped
 from sandbox.toolchains import hidden_paths, python_executable, toolchain_paths
+from sandbox.uids import uid_slot
 from sandbox.warm import pool_for, warm_argv
 
 UID_BASE = 61000
-SLOT_DIR = Path("/run/codecanary/slots")
 TOOLS_MNT = "/mnt"
 BASE_PATH = "/usr/local/bin:/usr/bin:/bin"
 MAX_FILES = 200
@@ -63,28 +62,6 @@ def _bwrap_binary() -> str:
             "(scripts/bootstrap.sh does it), or choose --sandbox unsafe-local for development"
         )
     return path
-
-
-@contextlib.contextmanager
-def uid_slot(uid_base: int, slots: int) -> Iterator[int]:
-    """Hold an exclusive uid for one run, chosen among ``slots`` by file lock."""
-    SLOT_DIR.mkdir(parents=True, exist_ok=True)
-    while True:
-        for uid in range(uid_base, uid_base + slots):
-            fd = os.open(SLOT_DIR / f"{uid}.lock", os.O_CREAT | os.O_RDWR, 0o600)
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                os.close(fd)
-                continue
-            try:
-                yield uid
-            finally:
-                os.close(fd)
-            return
-        fd = os.open(SLOT_DIR / f"{uid_base}.lock", os.O_CREAT | os.O_RDWR, 0o600)
-        fcntl.flock(fd, fcntl.LOCK_EX)  # all busy: wait for the first slot
-        os.close(fd)
 
 
 def _root_dirs() -> list[str]:

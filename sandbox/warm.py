@@ -38,6 +38,7 @@ from sandbox import cgroups
 from sandbox.base import WORKDIR
 from sandbox.process import ChildSetup, RawResult, compiled_launcher
 from sandbox.toolchains import python_executable
+from sandbox.uids import uid_slot
 
 if TYPE_CHECKING:
     from codecanary.types import Limits
@@ -66,8 +67,6 @@ class WarmSlot:
     """One zygote in one bwrap sandbox, holding a uid slot for its lifetime."""
 
     def __init__(self, box: BwrapSandbox) -> None:
-        from sandbox.bwrap import uid_slot
-
         self.box = box
         self.served = 0
         self._stack = contextlib.ExitStack()
