@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from assistants.extract import known_ext, not_code_tags, tag_languages
 from assistants.render import extensions, fence_tag, fence_tags
 from codecanary import registry
@@ -87,3 +89,24 @@ def test_a_runner_without_a_spec_is_a_language_with_an_empty_spec() -> None:
         assert fence_tags()["bare-test-lang"] == "bare-test-lang"
     finally:
         registry._REGISTRY["runner"].pop("bare-test-lang")
+
+
+def test_toolchain_mounts_and_host_tools_are_those_of_the_former_lookups() -> None:
+    """The bound directories and the docker backend's host tools, collected from the
+    specs, equal what the former hard-coded lookups gave on this machine."""
+    layout = toolchains.python_layout(toolchains.python_executable())
+    paths = {layout.prefix, layout.base_prefix} if layout else set()
+    for binary in (toolchains.rustc_path(), toolchains.gxx_path(), toolchains.node_path()):
+        if binary:
+            paths.add(str(Path(binary).parent.parent))
+    home = toolchains.java_home()
+    if home:
+        paths.add(home)
+    assert toolchains.toolchain_paths() == tuple(sorted(
+        p for p in paths if not (p == "/usr" or p.startswith("/usr/"))))
+    executables = [toolchains.python_executable(), toolchains.rustc_path(),
+                   toolchains.gxx_path(), toolchains.node_path(),
+                   *([f"{home}/bin/java", f"{home}/bin/javac"] if home else [])]
+    host = docker._host_tools()
+    assert {p for p in filter(None, executables) if docker._tool(p)} <= set(host)
+    assert host[toolchains.python_executable()] == "python3"
