@@ -25,11 +25,11 @@ from agent.state import (
     execution_from_dict,
     execution_to_dict,
 )
-from codecanary.failures import classify
 from codecanary.summary import summarize
 from codecanary.types import Attempt, Execution
 from reviewers.anatomy import configured, dissect, run_reviewer
 from reviewers.base import prepare_round
+from reviewers.failures import classify
 from reviewers.records import save_failure_detail as record_detail
 from reviewers.records import save_review
 from sandbox.base import SandboxError

@@ -29,16 +29,33 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from assistants.render import EXTENSIONS
+from assistants.render import extensions
+from codecanary.languages import specs
 from codecanary.types import Files
 
-KNOWN_EXT = {"py", "rs", "cpp", "cc", "c", "h", "hpp", "js", "mjs", "ts", "java", "go", "rb",
-             "toml", "json", "yaml", "yml", "txt", "md", "cfg", "ini", "sh"}
-NOT_CODE_TAGS = {"bash", "sh", "shell", "console", "output", "text", "plaintext", "diff",
-                 "terminal", "log", "stdout", "json5"}
-TAG_LANG = {"py": "python", "python3": "python", "python": "python", "rs": "rust",
-            "rust": "rust", "c++": "cpp", "cpp": "cpp", "cc": "cpp", "js": "javascript",
-            "javascript": "javascript", "node": "javascript", "java": "java"}
+OTHER_EXT = {"c", "h", "hpp", "ts", "go", "rb", "toml", "json", "yaml", "yml", "txt", "md", "cfg",
+             "ini", "sh"}
+"""File extensions recognised in names besides those of the registered languages."""
+SHELL_TAGS = {"bash", "sh", "shell", "console", "output", "text", "plaintext", "diff",
+              "terminal", "log", "stdout", "json5"}
+"""Fence tags of command lines and output, not code, unless a language claims the tag."""
+
+
+def known_ext() -> set[str]:
+    """Extensions a file name must have to be taken for one: the languages' and others."""
+    return OTHER_EXT | {ext for s in specs() for ext in s.extensions}
+
+
+def not_code_tags() -> set[str]:
+    """Fence tags whose blocks are never a file's code (:data:`SHELL_TAGS`, less the
+    tags a registered language claims)."""
+    return SHELL_TAGS - set(tag_languages())
+
+
+def tag_languages() -> dict[str, str]:
+    """Fence tag -> language, from every language's spec (``py`` -> ``python``)."""
+    return {tag: s.name for s in specs() for tag in s.fence_tags}
+
 
 _PATH = r"[\w][\w.\-/]*\.[A-Za-z0-9+]{1,6}"
 _FENCE_OPEN = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})(?P<info>[^`\n]*)$")
@@ -84,7 +101,7 @@ def _clean_name(raw: str) -> str | None:
     for prefix in ("./", "/box/", "box/", "workspace/"):
         name = name.removeprefix(prefix)
     ext = PurePosixPath(name).suffix.lstrip(".").lower()
-    if not name or ext not in KNOWN_EXT:
+    if not name or ext not in known_ext():
         return None
     return name
 
@@ -101,7 +118,7 @@ def _name_from_info(info: str) -> tuple[str, str | None]:
         return tag.lower(), _clean_name(rest)
     if name is None and "." in first and _clean_name(first):
         ext = PurePosixPath(first).suffix.lstrip(".").lower()
-        return EXTENSIONS.get(ext, ext), _clean_name(first)
+        return extensions().get(ext, ext), _clean_name(first)
     return first.lower(), name
 
 
@@ -227,7 +244,7 @@ def _unfenced(reply: str, language: str) -> list[Block]:
 def _lang_of(path: str | None, default: str) -> str:
     if not path:
         return default
-    return EXTENSIONS.get(PurePosixPath(path).suffix.lstrip(".").lower(), default)
+    return extensions().get(PurePosixPath(path).suffix.lstrip(".").lower(), default)
 
 
 def _match_target(name: str, targets: Sequence[str]) -> str:
@@ -247,11 +264,12 @@ def _safe(path: str) -> bool:
 
 
 def _fits(block: Block, target: str, language: str) -> bool:
-    if block.tag in NOT_CODE_TAGS:
+    if block.tag in not_code_tags():
         return False
     want = _lang_of(target, language)
-    got = TAG_LANG.get(block.tag, block.tag)
-    return not got or got == want or got not in TAG_LANG.values()
+    tags = tag_languages()
+    got = tags.get(block.tag, block.tag)
+    return not got or got == want or got not in tags.values()
 
 
 def _choose(cands: list[Block], stub: str | None) -> Block:

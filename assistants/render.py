@@ -19,20 +19,26 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Literal
 
+from codecanary.languages import specs
 from codecanary.types import Task
 
 Shape = Literal["completion", "agentic"]
 
-FENCE_TAGS = {
-    "python": "python", "rust": "rust", "cpp": "cpp", "javascript": "javascript",
-    "java": "java", "toml": "toml", "json": "json", "c": "c", "h": "c", "hpp": "cpp",
-    "md": "markdown", "txt": "text",
-}
-"""Language (or file extension) -> the fence info string used when rendering files."""
+OTHER_FENCE_TAGS = {"toml": "toml", "json": "json", "c": "c", "h": "c", "hpp": "cpp",
+                    "md": "markdown", "txt": "text"}
+"""File extensions of no registered language -> their fence info string."""
 
-EXTENSIONS = {"py": "python", "rs": "rust", "cpp": "cpp", "cc": "cpp", "hpp": "cpp",
-              "h": "cpp", "js": "javascript", "mjs": "javascript", "java": "java"}
-"""File extension -> language, for guessing a file's fence tag."""
+
+def fence_tags() -> dict[str, str]:
+    """Language (or file extension) -> the fence info string used when rendering files:
+    each language's first :attr:`~codecanary.languages.LanguageSpec.fence_tags`."""
+    langs = {s.name: (s.fence_tags or (s.name,))[0] for s in specs()}
+    return {**OTHER_FENCE_TAGS, **langs}
+
+
+def extensions() -> dict[str, str]:
+    """File extension -> language, from the languages' specs (for guessing fence tags)."""
+    return {ext: s.name for s in specs() for ext in s.extensions}
 
 SYSTEM_PROMPT = (
     "You are an expert software engineer working on a coding task. "
@@ -68,8 +74,9 @@ AGENTIC_FORMAT = (
 def fence_tag(path: str, language: str | None = None) -> str:
     """The info string for a fenced block holding ``path`` (by extension, else ``language``)."""
     ext = PurePosixPath(path).suffix.lstrip(".")
-    lang = EXTENSIONS.get(ext, language or "")
-    return FENCE_TAGS.get(lang, FENCE_TAGS.get(ext, lang))
+    lang = extensions().get(ext, language or "")
+    tags = fence_tags()
+    return tags.get(lang, tags.get(ext, lang))
 
 
 def fence_for(text: str) -> str:

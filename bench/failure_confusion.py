@@ -28,10 +28,10 @@ sys.path.insert(0, str(ROOT))
 from agent.graph import run_campaign  # noqa: E402
 from agent.state import Deps  # noqa: E402
 from assistants.sim import SimAssistant, parse_profile  # noqa: E402
-from codecanary.failures import family  # noqa: E402
 from codecanary.store import Store  # noqa: E402
 from codecanary.tasks import default_suite_dir, load_suite  # noqa: E402
 from reviewers.agreement import fault_confusion, night_agreement  # noqa: E402
+from reviewers.failures import family  # noqa: E402
 from sandbox.bwrap import BwrapSandbox  # noqa: E402
 
 EXPECTED: dict[str, Callable[[str], bool]] = {

@@ -12,14 +12,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
+from codecanary.languages import languages
 from codecanary.types import (
     KINDS,
-    LANGUAGES,
     ORIGINS,
     WEAKNESSES,
     Files,
     Kind,
-    Language,
     Limits,
     Origin,
     Task,
@@ -101,7 +100,7 @@ def load_task(folder: Path) -> Task:
         if key not in KNOWN_FIELDS:
             raise TaskError(toml, key, "is not a known field", "remove it or check its spelling")
     title = _require(meta, "title", toml, "add title = \"one line\"")
-    language = _choice(meta, "language", LANGUAGES, toml)
+    language = _choice(meta, "language", tuple(languages()), toml)
     kind = _choice(meta, "kind", KINDS, toml)
     weakness = _require(meta, "weakness", toml, "add weakness = [\"null-handling\"]")
     if isinstance(weakness, str):
@@ -152,7 +151,7 @@ def load_task(folder: Path) -> Task:
         id=tid,
         name=folder.name,
         title=str(title),
-        language=cast(Language, language),
+        language=language,
         kind=cast(Kind, kind),
         weakness=tuple(weakness),
         prompt=prompt,

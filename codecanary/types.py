@@ -11,8 +11,9 @@ import json
 from dataclasses import dataclass, field
 from typing import Literal
 
-Language = Literal["python", "rust", "cpp", "javascript", "java"]
-LANGUAGES: tuple[Language, ...] = ("python", "rust", "cpp", "javascript", "java")
+Language = str
+"""A language's name: any language with a registered runner. This bottom layer names
+none; the list is :func:`codecanary.languages.languages` (from the registry)."""
 
 Kind = Literal["implement", "repair", "refactor", "next-edit"]
 KINDS: tuple[Kind, ...] = ("implement", "repair", "refactor", "next-edit")

@@ -29,7 +29,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from codecanary.types import LANGUAGES, Kind, Language, Task, content_id
+from codecanary.languages import languages
+from codecanary.types import Kind, Language, Task, content_id
 from generators.export import task_from_json
 
 FIELDS = ("task_id", "prompt", "canonical_solution", "test", "entry_point")
@@ -283,7 +284,7 @@ def to_task(problem: Problem, language: Language, source: str, license_note: str
 def import_text(text: str, source: str, language: Language,
                 license_note: str) -> tuple[list[Task], list[LineError]]:
     """Tasks of every importable line of a JSONL text, plus the per-line errors."""
-    if language not in LANGUAGES:
+    if language not in languages():
         raise ValueError(f"unknown language {language!r}")
     items, errors = parse_jsonl(text, source)
     tasks: list[Task] = []

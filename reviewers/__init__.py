@@ -6,10 +6,9 @@
   (``("reviewer", "model")``, backends in :mod:`reviewers.backends`);
 * :mod:`reviewers.agreement` — reviewer against tests per night, and the
   summary section; :mod:`reviewers.html` — the report section;
-* :mod:`reviewers.records` — reviews and failure details in the store.
-
-Failure classification itself lives in :mod:`codecanary.failures` (core), so
-the scorer can classify without loading plug-ins.
+* :mod:`reviewers.records` — reviews and failure details in the store;
+* :mod:`reviewers.failures` — failure classification, with each language's
+  patterns read from its spec (:mod:`codecanary.languages`).
 """
 
 from reviewers import agreement, html, model, static

@@ -19,9 +19,9 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from codecanary.failures import classify, counterexample, stack_dump
 from codecanary.types import Attempt, Execution, Review, Task
 from reviewers.base import Reviewer, ReviewOutcome, SandboxLike, create
+from reviewers.failures import classify, counterexample, stack_dump
 
 log = logging.getLogger(__name__)
 

@@ -23,9 +23,9 @@ import shutil
 import subprocess
 from collections.abc import Iterator
 
-from codecanary.failures import BORROW_CODES
 from codecanary.types import Files, Finding, Limits
 from reviewers.base import SandboxLike
+from reviewers.failures import borrow_codes
 
 _COMMENT_OR_STRING = re.compile(r'//[^\n]*|/\*.*?\*/|"(?:\\.|[^"\\])*"', re.S)
 _UNWRAP = re.compile(r"\.(unwrap|expect)\s*\(")
@@ -147,7 +147,7 @@ def clippy(sandbox: SandboxLike, files: Files, entry: str,
             category, severity = CLIPPY_LINTS.get(code.removeprefix("clippy::"),
                                                   ("style", "info"))
         elif diag["level"] == "error":
-            category = "borrow-checking" if code in BORROW_CODES else "correctness"
+            category = "borrow-checking" if code in borrow_codes() else "correctness"
             severity = "error"
             message = f"does not compile ({code or 'error'}): {message}"
         else:

@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
+from codecanary.languages import specs
 from codecanary.registry import register
 from codecanary.types import Execution, Files, Limits
 from sandbox.base import WORKDIR, SandboxError, cap, read_artifacts_tar
@@ -67,33 +68,24 @@ REAPER = (
 )
 """PID 1 of every box: reaps orphans; installs no handler, so the kernel drops signals to it."""
 
-TOOLS = {"python": "python3", "python3": "python3", "rustc": "rustc", "g++": "g++",
-         "c++": "g++", "node": "node", "nodejs": "node", "javac": "javac", "java": "java"}
-"""Tool basename (as a runner may name it on the host) -> the image's command."""
-_VERSIONED = [(re.compile(r"python3\.\d+"), "python3"),
-              (re.compile(r"([\w-]+-)?g\+\+(-\d+)?"), "g++")]
+def tools() -> dict[str, str]:
+    """Tool basename (as a runner may name it on the host) -> the image's command,
+    from every language's spec (:attr:`~codecanary.languages.LanguageSpec.image_tools`)."""
+    return {name: tool for s in specs() for name, tool in s.image_tools.items()}
 
 
 def _tool(path: str) -> str | None:
     name = PurePosixPath(path).name
-    for pattern, tool in _VERSIONED:
-        if pattern.fullmatch(name):
-            return tool
-    return TOOLS.get(name)
+    for s in specs():
+        for pattern, tool in s.versioned_tools:
+            if re.fullmatch(pattern, name):
+                return tool
+    return tools().get(name)
 
 
 def _host_tools() -> dict[str, str]:
-    """Host toolchain executables named by sandbox.toolchains -> the image's tool."""
-    from sandbox import toolchains
-
-    def call(name: str) -> str | None:  # tolerate toolchains without a given helper
-        fn = getattr(toolchains, name, None)
-        return fn() if callable(fn) else None
-
-    candidates = [call(n) for n in ("python_executable", "rustc_path", "gxx_path", "node_path")]
-    home = call("java_home")
-    if home:
-        candidates += [f"{home}/bin/java", f"{home}/bin/javac"]
+    """Host toolchain executables the languages' runners name -> the image's tool."""
+    candidates = [p for s in specs() if s.toolchain for p in s.toolchain.executables()]
     out: dict[str, str] = {}
     for path in filter(None, candidates):
         for p in {path, os.path.realpath(path)}:

@@ -12,8 +12,9 @@ alternatives symlinks, version managers), so that a binary installed outside
 /usr (under root's home, say) can be bind-mounted into the sandbox.
 Everything under /usr is visible anyway, so only paths outside it are listed.
 
-A missing toolchain is the environment's fault, never the assistant's:
-:data:`TOOLCHAINS` says per language which tool it needs and how to install it,
+A missing toolchain is the environment's fault, never the assistant's: each
+language's spec (:class:`codecanary.languages.Toolchain`, registered by its runner)
+says which tool it needs and how to install it,
 and :func:`missing` turns a failed lookup into a message naming both, which the
 runners report as an infra error instead of letting the shell's exit 127 pass
 for a compile error. The lookups are cached; :func:`clear_caches` forgets them
@@ -28,9 +29,10 @@ import os
 import re
 import shutil
 import subprocess
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+
+from codecanary.languages import spec, specs
 
 SANDBOX_PYTHON_ENV = "CODECANARY_SANDBOX_PYTHON"
 """Names the sandbox's Python interpreter instead of the project's ``.venv-sandbox``."""
@@ -156,21 +158,22 @@ def _outside_usr(path: str) -> bool:
 def toolchain_paths() -> tuple[str, ...]:
     """Directories to bind into every sandbox (deduplicated, outside /usr).
 
-    For Python: the sandbox runtime's venv and its base prefix, nothing of the
-    project's own venv.
+    Each language's toolchain says what it needs (:attr:`Toolchain.mounts`); for Python,
+    the sandbox runtime's venv and its base prefix, nothing of the project's own venv.
     """
-    layout = python_layout(python_executable())
-    paths = {layout.prefix, layout.base_prefix} if layout else set()
-    rustc = rustc_path()
-    if rustc:
-        paths.add(str(Path(rustc).parent.parent))
-    for binary in (gxx_path(), node_path()):
-        if binary:
-            paths.add(str(Path(binary).parent.parent))
-    home = java_home()
-    if home:
-        paths.add(home)
+    paths = {p for s in specs() if s.toolchain for p in s.toolchain.mounts()}
     return tuple(sorted(p for p in paths if _outside_usr(p)))
+
+
+def python_mounts() -> tuple[str, ...]:
+    """The sandbox runtime's venv and its base prefix (nothing of the project's venv)."""
+    layout = python_layout(python_executable())
+    return (layout.prefix, layout.base_prefix) if layout else ()
+
+
+def install_root(binary: str | None) -> tuple[str, ...]:
+    """The installation a binary belongs to (``/opt/x`` for ``/opt/x/bin/tool``), if found."""
+    return (str(Path(binary).parent.parent),) if binary else ()
 
 
 def hidden_paths() -> tuple[str, ...]:
@@ -184,45 +187,11 @@ def hidden_paths() -> tuple[str, ...]:
     return tuple(p for p in layout.site_packages if _outside_usr(p) and os.path.isdir(p))
 
 
-@dataclass(frozen=True)
-class Toolchain:
-    """What one language needs on the host, how it is found and how it is installed.
-
-    tool: the binary a user would look for (named in every message).
-    what: what it is, for people (``the JavaScript toolchain``).
-    find: the lookup above; None when the toolchain is not installed.
-    install: the command that installs it on Debian/Ubuntu (as scripts/bootstrap.sh does).
-    binaries: a regular expression matching the basenames runners call it by, to tell
-        a shell's "not found" of this toolchain from any other.
-    """
-
-    tool: str
-    what: str
-    find: Callable[[], str | None]
-    install: str
-    binaries: str
-
-
-TOOLCHAINS: dict[str, Toolchain] = {
-    "python": Toolchain("python", f"the sandbox's Python runtime, {SANDBOX_VENV} or "
-                        f"${SANDBOX_PYTHON_ENV}", python_runtime, CREATE_SANDBOX_PYTHON,
-                        r"python3?(\.\d+)?"),
-    "rust": Toolchain("rustc", "the Rust toolchain", rustc_path,
-                      "`apt-get install rustc` or `rustup toolchain install stable`",
-                      r"rustc"),
-    "cpp": Toolchain("g++", "the C++ toolchain", gxx_path, "`apt-get install g++`",
-                     r"([\w-]+-)?[gc]\+\+(-\d+)?"),
-    "javascript": Toolchain("node", "the JavaScript toolchain", node_path,
-                            "`apt-get install nodejs`", r"node(js)?"),
-    "java": Toolchain("javac", "the Java toolchain, a JDK", java_home,
-                      "`apt-get install openjdk-17-jdk-headless`", r"javac?"),
-}
-"""Per language: the host toolchain its runner needs (see :class:`Toolchain`)."""
-
-
 def install_hint(language: str) -> str:
     """"<tool> (<what>) is not installed; install it with <command> ...", for ``language``."""
-    chain = TOOLCHAINS[language]
+    chain = spec(language).toolchain
+    if chain is None:
+        return f"{language} declares no toolchain"
     return (f"{chain.tool} ({chain.what}) is not installed; install it with {chain.install} "
             "(scripts/bootstrap.sh does it)")
 
@@ -232,7 +201,7 @@ def missing(language: str) -> str | None:
 
     None also for a language without an entry: nothing is known to be missing.
     """
-    chain = TOOLCHAINS.get(language)
+    chain = spec(language).toolchain
     if chain is None or chain.find() is not None:
         return None
     return install_hint(language)
@@ -240,7 +209,7 @@ def missing(language: str) -> str | None:
 
 def is_binary(language: str, command: str) -> bool:
     """Whether ``command`` (a path or a bare name) is one of ``language``'s toolchain binaries."""
-    chain = TOOLCHAINS.get(language)
+    chain = spec(language).toolchain
     name = PurePosixPath(command).name
     return chain is not None and re.fullmatch(chain.binaries, name) is not None
 

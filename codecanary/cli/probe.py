@@ -24,6 +24,7 @@ from rich.tree import Tree
 from agent.state import Deps, TaskCache
 from assistants.base import create
 from assistants.sim import ProfileError
+from codecanary.cli.choices import LanguageChoice
 from codecanary.cli.common import (
     generator_options,
     load_tasks,
@@ -35,7 +36,7 @@ from codecanary.cli.common import (
 from codecanary.cli.resume import checkpoint_path, progress_bar, run_checkpointed
 from codecanary.registry import UnknownPluginError
 from codecanary.store import DEFAULT_DB, Store
-from codecanary.types import LANGUAGES, WEAKNESSES
+from codecanary.types import WEAKNESSES
 
 
 def _outcome(stat: dict[str, Any] | None) -> str:
@@ -124,7 +125,7 @@ def finish_probe(summary: dict[str, Any], json_path: str | None = None,
 @click.command()
 @click.option("--weakness", required=True, type=click.Choice(WEAKNESSES),
               help="The area to probe.")
-@click.option("--language", default=None, type=click.Choice(LANGUAGES),
+@click.option("--language", default=None, type=LanguageChoice(),
               help="Only tasks of this language (default: every language of the area).")
 @click.option("--budget", default=20, show_default=True, type=click.IntRange(min=1),
               help="Attempts to spend.")

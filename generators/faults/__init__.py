@@ -9,9 +9,12 @@ serve two purposes:
   fault (:func:`inject`), so the pipeline can be exercised without a model;
 * a task's tests are scored by how many mutants (:func:`mutants`) they kill.
 
-Operators live in :mod:`generators.faults.python` and :mod:`generators.faults.rust`
-and are registered in the plug-in registry as family ``"fault"`` under
-``"<language>:<name>"`` when this package is imported.
+The built-in operators live in :mod:`generators.faults.python` and
+:mod:`generators.faults.rust` and are registered in the plug-in registry as family
+``"fault"`` under ``"<language>:<name>"`` when this package is imported. A new
+language's fault module registers its own :class:`FaultOperator` values the same
+way (announced as an entry point of ``codecanary.plugins``); :func:`operators`,
+:func:`mutants` and :func:`inject` read the registry, so they serve it unchanged.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from codecanary.registry import register
+from codecanary.registry import members, register
 from generators.faults import python as _python
 from generators.faults import rust as _rust
 
@@ -76,8 +79,10 @@ for _op in _OPERATORS:
 
 
 def operators(language: str) -> list[FaultOperator]:
-    """The built-in operators for ``language``, sorted by name (empty if none)."""
-    return sorted((op for op in _OPERATORS if op.language == language), key=lambda op: op.name)
+    """The registered operators for ``language``, sorted by name (empty if none)."""
+    return sorted((op for op in members("fault").values()
+                   if isinstance(op, FaultOperator) and op.language == language),
+                  key=lambda op: op.name)
 
 
 def _changed(source: str, mutated: str, language: str) -> bool:

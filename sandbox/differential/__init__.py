@@ -2,7 +2,8 @@
 
 A task opts in with ``tests/differential.py`` (a hypothesis ``strategy``,
 optionally ``max_examples`` and ``compare``) and a per-language JSON-lines
-driver in ``tests/`` (see docs/task-format.md). The language runner adds the
+driver in ``tests/`` (see docs/task-format.md), named by the language's spec
+(:attr:`codecanary.languages.LanguageSpec.driver`). The language runner adds the
 step returned by :func:`step` after its own tests: inside the sandbox,
 ``harness.py`` builds candidate and reference once each with the driver, feeds
 both the same generated inputs and reports a mismatch as a failed test named
@@ -17,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib.resources import files as _resources
 
+from codecanary.languages import spec
 from codecanary.types import Files, Task, TestOutcome
 from sandbox.runners.base import overlay, parse_result_lines, test_files
 from sandbox.toolchains import python_executable
@@ -24,8 +26,6 @@ from sandbox.toolchains import python_executable
 SPEC = "differential.py"
 RESULTS = ".cc/differential.tsv"
 REF_DIR = ".ref"
-DRIVERS = {"rust": "driver.rs", "cpp": "driver.cpp", "javascript": "driver.js",
-           "java": "Driver.java"}
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,8 @@ class Step:
 
 def declared(task: Task) -> bool:
     """Whether ``task`` declares a differential test for its language."""
-    return SPEC in task.tests and DRIVERS.get(task.language, "") in task.tests
+    driver = spec(task.language).driver
+    return SPEC in task.tests and driver is not None and driver in task.tests
 
 
 def step(task: Task, driver_files: Files, build: str, run: Sequence[str]) -> Step | None:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Protocol
+from typing import Protocol, TypeVar
 
-from codecanary.registry import get
+from codecanary.languages import LanguageSpec
+from codecanary.registry import get, register
 from codecanary.types import Execution, Files, Limits, Task, TestOutcome
 from sandbox import toolchains
 from sandbox.base import Sandbox
@@ -34,6 +35,20 @@ class Runner(Protocol):
     def parse(self, execution: Execution) -> Execution:
         """Fill in per-test outcomes, compile errors and diagnostics."""
         ...
+
+
+R = TypeVar("R")
+
+
+def language_runner(spec: LanguageSpec) -> Callable[[R], R]:
+    """Class decorator: register a runner as ``("runner", spec.name)`` and its spec as
+    ``("language", spec.name)``, so that the language describes itself to the house."""
+
+    def deco(cls: R) -> R:
+        register("language", spec.name)(spec)
+        return register("runner", spec.name)(cls)
+
+    return deco
 
 
 def test_files(task: Task) -> Files:
@@ -82,13 +97,6 @@ def reference_files(task: Task, mutant: str | None = None) -> Files:
     return overlay(task.reference, task.mutants[mutant] if mutant else {})
 
 
-def languages() -> Sequence[str]:
-    """Languages with a registered runner."""
-    from codecanary.registry import names
-
-    return names("runner")
-
-
 COMPILE_FAILED = 97
 """Exit status a runner's script uses when the compiler rejected the code."""
 
@@ -108,6 +116,12 @@ def compile_step(command: str, output: str) -> str:
     """
     return (f"{command} 2> {output} || {{ rc=$?; if [ $rc = 127 ] || [ $rc = 126 ]; then "
             f"cat {output} >&2; exit {TOOL_NOT_FOUND}; fi; exit {COMPILE_FAILED}; }}")
+
+
+def compile_then_run(compile_cmd: str) -> list[str]:
+    """``sh -c`` compiling the one source file named by ``$0`` to /tmp/prog, then running
+    it: the ``sandbox exec`` command of a compiled language (append the file)."""
+    return ["/bin/sh", "-c", f"{compile_cmd} -o /tmp/prog \"$0\" && exec /tmp/prog"]
 
 
 def toolchain_not_found(language: str, execution: Execution) -> str | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from codecanary.registry import register
+from codecanary.languages import LanguageSpec, Toolchain
 from codecanary.types import Execution, Files, Task
 from sandbox import differential
 from sandbox.runners import harness
@@ -14,12 +14,14 @@ from sandbox.runners.base import (
     COMPILE_FAILED,
     Plan,
     compile_step,
+    compile_then_run,
+    language_runner,
     overlay,
     parse_result_lines,
     test_files,
     then_differential,
 )
-from sandbox.toolchains import gxx_path
+from sandbox.toolchains import gxx_path, install_root
 
 GXX_FLAGS = "-std=c++20 -O1 -pipe -fdiagnostics-plain-output -fno-diagnostics-color"
 _ERROR = re.compile(r"^(\S+?):(\d+):(?:\d+:)? (?:fatal )?error: (.*)$", re.M)
@@ -30,7 +32,24 @@ def compile_errors(text: str) -> list[str]:
     return [f"{m.group(1)}:{m.group(2)}: {m.group(3)}" for m in _ERROR.finditer(text)]
 
 
-@register("runner", "cpp")
+SPEC = LanguageSpec(
+    name="cpp",
+    extensions=("cpp", "cc", "hpp", "h"),
+    fence_tags=("cpp", "c++", "cc"),
+    toolchain=Toolchain(
+        "g++", "the C++ toolchain", gxx_path, "`apt-get install g++`",
+        r"([\w-]+-)?[gc]\+\+(-\d+)?",
+        mounts=lambda: install_root(gxx_path()),
+        executables=lambda: tuple(filter(None, [gxx_path()]))),
+    exec_command=lambda f, _mb: [*compile_then_run(f"{gxx_path() or 'g++'} {GXX_FLAGS}"), f],
+    image_tools={"g++": "g++", "c++": "g++"},
+    versioned_tools=((r"([\w-]+-)?g\+\+(-\d+)?", "g++"),),
+    driver="driver.cpp",
+)
+"""C++ as it describes itself (see :class:`codecanary.languages.LanguageSpec`)."""
+
+
+@language_runner(SPEC)
 class CppRunner:
     """Includes the entry point, the harness and every ``tests/*.cpp`` in one file."""
 
@@ -38,7 +57,7 @@ class CppRunner:
         """Compile ``cc_main.cpp`` to ``.cc/t`` and run it, results to ``.cc/results.tsv``."""
         gxx = gxx_path() or "g++"
         tests = sorted(n for n in task.tests
-                       if n.endswith((".cpp", ".cc")) and n != differential.DRIVERS["cpp"])
+                       if n.endswith((".cpp", ".cc")) and n != SPEC.driver)
         main = "".join([
             f'#include "{task.entry_point}"\n', '#include "cc_test.hpp"\n',
             *(f'#include "tests/{n}"\n' for n in tests),

@@ -7,7 +7,7 @@ import re
 import shlex
 from dataclasses import replace
 
-from codecanary.registry import register
+from codecanary.languages import FailurePatterns, LanguageSpec, Toolchain
 from codecanary.types import Execution, Files, Task
 from sandbox import differential
 from sandbox.runners import harness
@@ -15,6 +15,7 @@ from sandbox.runners.base import (
     COMPILE_FAILED,
     Plan,
     compile_step,
+    language_runner,
     overlay,
     parse_result_lines,
     test_files,
@@ -40,7 +41,30 @@ def javac_command(home: str, memory_mb: int) -> str:
     return f"{home}/bin/javac {flags} -XDrawDiagnostics -nowarn -encoding UTF-8"
 
 
-@register("runner", "java")
+def _jdk_binaries() -> tuple[str, ...]:
+    home = java_home()
+    return (f"{home}/bin/java", f"{home}/bin/javac") if home else ()
+
+
+SPEC = LanguageSpec(
+    name="java",
+    extensions=("java",),
+    fence_tags=("java",),
+    toolchain=Toolchain(
+        "javac", "the Java toolchain, a JDK", java_home,
+        "`apt-get install openjdk-17-jdk-headless`", r"javac?",
+        mounts=lambda: tuple(filter(None, [java_home()])), executables=_jdk_binaries),
+    # The single-file source launcher: `java Main.java` compiles in memory and runs.
+    exec_command=lambda f, mb: [f"{java_home() or '/usr'}/bin/java",
+                                *shlex.split(jvm_flags(mb)), f],
+    image_tools={"javac": "javac", "java": "java"},
+    driver="Driver.java",
+    failures=FailurePatterns(null=r"NullPointerException"),
+)
+"""Java as it describes itself (see :class:`codecanary.languages.LanguageSpec`)."""
+
+
+@language_runner(SPEC)
 class JavaRunner:
     """javac Solution + tests + CcRunner into .cc/classes, then run the ``*Test`` classes."""
 
@@ -49,7 +73,7 @@ class JavaRunner:
         home = java_home() or "/usr"
         mem = task.limits.memory_mb
         sources = sorted({task.entry_point, "CcRunner.java", *(
-            f"tests/{n}" for n in task.tests if n.endswith(".java") and n != "Driver.java")})
+            f"tests/{n}" for n in task.tests if n.endswith(".java") and n != SPEC.driver)})
         classes = [n.rsplit("/", 1)[-1].removesuffix(".java") for n in sources
                    if n.startswith("tests/") and n.endswith("Test.java")]
         diff = differential.step(

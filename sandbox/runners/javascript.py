@@ -7,25 +7,42 @@ import re
 import shlex
 from dataclasses import replace
 
-from codecanary.registry import register
+from codecanary.languages import FailurePatterns, LanguageSpec, Toolchain
 from codecanary.types import Execution, Files, Task
 from sandbox import differential
 from sandbox.runners.base import (
     COMPILE_FAILED,
     Plan,
     compile_step,
+    language_runner,
     overlay,
     parse_junit,
     test_files,
     then_differential,
 )
-from sandbox.toolchains import node_path
+from sandbox.toolchains import install_root, node_path
 
 TEST_FILE = re.compile(r"\.test\.[cm]?js$")
 _SYNTAX = re.compile(r"^(\w*Error): (.*)$", re.M)
 
 
-@register("runner", "javascript")
+SPEC = LanguageSpec(
+    name="javascript",
+    extensions=("js", "mjs"),
+    fence_tags=("javascript", "js", "node"),
+    toolchain=Toolchain(
+        "node", "the JavaScript toolchain", node_path, "`apt-get install nodejs`", r"node(js)?",
+        mounts=lambda: install_root(node_path()),
+        executables=lambda: tuple(filter(None, [node_path()]))),
+    exec_command=lambda f, _mb: [node_path() or "node", f],
+    image_tools={"node": "node", "nodejs": "node"},
+    driver="driver.js",
+    failures=FailurePatterns(null=r"Cannot read propert(y|ies) of (null|undefined)"),
+)
+"""JavaScript as it describes itself (see :class:`codecanary.languages.LanguageSpec`)."""
+
+
+@language_runner(SPEC)
 class JavaScriptRunner:
     """node's built-in test runner on the task's ``tests/*.test.js`` files."""
 

@@ -5,11 +5,18 @@ from __future__ import annotations
 import time
 from dataclasses import replace
 
-from codecanary.failures import STACK_DUMP_CONFTEST, STACKS_FILE, stack_dump_after
-from codecanary.registry import register
+from codecanary.languages import FailurePatterns, LanguageSpec, Toolchain
 from codecanary.types import Execution, Files, Task
-from sandbox.runners.base import Plan, overlay, parse_junit, test_files
-from sandbox.toolchains import python_executable
+from sandbox.runners.base import Plan, language_runner, overlay, parse_junit, test_files
+from sandbox.runners.watchdog import STACK_DUMP_CONFTEST, STACKS_FILE, stack_dump_after
+from sandbox.toolchains import (
+    CREATE_SANDBOX_PYTHON,
+    SANDBOX_PYTHON_ENV,
+    SANDBOX_VENV,
+    python_executable,
+    python_mounts,
+    python_runtime,
+)
 
 PY_CONFTEST = '''\
 from hypothesis import HealthCheck, settings
@@ -22,7 +29,24 @@ settings.load_profile("codecanary")
 '''
 
 
-@register("runner", "python")
+SPEC = LanguageSpec(
+    name="python",
+    extensions=("py",),
+    fence_tags=("python", "py", "python3"),
+    toolchain=Toolchain(
+        "python", f"the sandbox's Python runtime, {SANDBOX_VENV} or ${SANDBOX_PYTHON_ENV}",
+        python_runtime, CREATE_SANDBOX_PYTHON, r"python3?(\.\d+)?",
+        mounts=python_mounts, executables=lambda: (python_executable(),)),
+    exec_command=lambda f, _mb: [python_executable(), f],
+    image_tools={"python": "python3", "python3": "python3"},
+    versioned_tools=((r"python3\.\d+", "python3"),),
+    failures=FailurePatterns(null=r"AttributeError: 'NoneType'|TypeError: .*'NoneType'"
+                                  r"|TypeError: .*NoneType"),
+)
+"""Python as it describes itself (see :class:`codecanary.languages.LanguageSpec`)."""
+
+
+@language_runner(SPEC)
 class PythonRunner:
     """pytest + hypothesis, per-test outcomes from JUnit XML."""
 

@@ -6,18 +6,20 @@ import json
 import re
 from dataclasses import replace
 
-from codecanary.registry import register
+from codecanary.languages import FailurePatterns, LanguageSpec, Toolchain
 from codecanary.types import Execution, Files, Task, TestOutcome
 from sandbox import differential
 from sandbox.runners.base import (
     COMPILE_FAILED,
     Plan,
     compile_step,
+    compile_then_run,
+    language_runner,
     overlay,
     test_files,
     then_differential,
 )
-from sandbox.toolchains import rustc_path
+from sandbox.toolchains import install_root, rustc_path
 
 RUST_ROOT = """\
 #![allow(dead_code, unused_imports, unused_variables)]
@@ -31,7 +33,33 @@ _RUST_TEST = re.compile(r"^test (\S+) \.\.\. (ok|FAILED|ignored)", re.MULTILINE)
 _RUST_STDOUT = re.compile(r"^---- (\S+) stdout ----\n(.*?)(?=^---- |\Z|^failures:)", re.M | re.S)
 
 
-@register("runner", "rust")
+BORROW_CODES = frozenset({"E0499", "E0502", "E0382", "E0505", "E0506", "E0507", "E0597",
+                          "E0716", "E0384", "E0596", "E0373", "E0503", "E0381", "E0713"})
+"""rustc's ownership and borrowing error codes: a failure class of their own."""
+TYPE_CODES = frozenset({"E0308", "E0277", "E0599", "E0061", "E0369", "E0614", "E0608",
+                        "E0282", "E0283", "E0560", "E0609", "E0631"})
+"""rustc's type error codes."""
+
+SPEC = LanguageSpec(
+    name="rust",
+    extensions=("rs",),
+    fence_tags=("rust", "rs"),
+    toolchain=Toolchain(
+        "rustc", "the Rust toolchain", rustc_path,
+        "`apt-get install rustc` or `rustup toolchain install stable`", r"rustc",
+        mounts=lambda: install_root(rustc_path()),
+        executables=lambda: tuple(filter(None, [rustc_path()]))),
+    exec_command=lambda f, _mb: [
+        *compile_then_run(f"{rustc_path() or 'rustc'} --edition 2021"), f],
+    image_tools={"rustc": "rustc"},
+    driver="driver.rs",
+    failures=FailurePatterns(null=r"called `Option::unwrap\(\)` on a `None` value",
+                             borrow_codes=BORROW_CODES, type_codes=TYPE_CODES),
+)
+"""Rust as it describes itself (see :class:`codecanary.languages.LanguageSpec`)."""
+
+
+@language_runner(SPEC)
 class RustRunner:
     """rustc --test on a crate root that mounts the entry point and the tests.
 

@@ -14,10 +14,10 @@ from typing import Any
 
 import pytest
 
-from codecanary.failures import family
 from codecanary.report import render
 from codecanary.store import Store
 from reviewers.agreement import fault_confusion
+from reviewers.failures import family
 from reviewers.html import render_section
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))

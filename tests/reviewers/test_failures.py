@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from codecanary.failures import classify, counterexample, family, stack_dump, threads_waiting
 from codecanary.types import Attempt, Execution, TestOutcome
+from reviewers.failures import classify, counterexample, family, stack_dump, threads_waiting
 
 FAILED = (TestOutcome("t::a", "failed", "assert 1 == 2"),)
 DUMP_DEADLOCK = """Timeout (0:00:08)!

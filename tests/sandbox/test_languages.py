@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from codecanary.failures import classify
 from codecanary.types import Execution, Task
+from reviewers.failures import classify
 from sandbox.bwrap import BwrapSandbox
 from sandbox.runners import reference_files, run_tests
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from codecanary.failures import classify
 from codecanary.types import Limits, Task
+from reviewers.failures import classify
 from sandbox import toolchains
 from sandbox.bwrap import BwrapSandbox
 from sandbox.runners import reference_files, run_tests

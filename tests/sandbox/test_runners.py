@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from codecanary.failures import classify
 from codecanary.types import Task
+from reviewers.failures import classify
 from sandbox.bwrap import BwrapSandbox
 from sandbox.runners import reference_files, run_tests
 

@@ -18,9 +18,9 @@ import pytest
 from click.testing import CliRunner
 
 from codecanary.cli import cli
-from codecanary.failures import classify
 from codecanary.tasks import load_task
 from codecanary.types import Task
+from reviewers.failures import classify
 from sandbox import toolchains
 from sandbox.bwrap import BwrapSandbox
 from sandbox.runners import reference_files, run_tests

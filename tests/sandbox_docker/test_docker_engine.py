@@ -12,13 +12,13 @@ from collections.abc import Sequence
 import docker
 import pytest
 
-from codecanary.failures import stack_dump_after
 from codecanary.tasks import load_suite
 from codecanary.types import Execution, Limits, Task
 from sandbox.base import WORKDIR
 from sandbox.docker import LABEL, DockerSandbox
 from sandbox.docker_exec import MARKER
 from sandbox.runners import reference_files, run_tests
+from sandbox.runners.watchdog import stack_dump_after
 from tests.conftest import ROOT
 
 LANG_SUITE = ROOT / "tests" / "fixtures" / "lang_suite"

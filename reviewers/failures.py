@@ -10,11 +10,12 @@ Classes are short strings so they can be counted per night:
 * ``deadlock`` — it ran out of time and the stack dump taken just before the
   kill shows several threads blocked waiting (join, wait, acquire); ``timeout``
   otherwise; ``memory``, ``cpu``, ``output-limit``, ``killed`` from the sandbox;
-* ``compile:E0382`` — a Rust borrow-checker code keeps its own class (see
-  :data:`BORROW_CODES`); ``type-error:E0308`` — a Rust type error;
+* ``compile:E0382`` — a borrow-checker code keeps its own class (see
+  :func:`borrow_codes`); ``type-error:E0308`` — a compiler's type error code;
   ``compile:<code>`` / ``compile`` — any other compile error (a Python
   SyntaxError included);
-* ``null-handling`` — an AttributeError/TypeError on None, an unwrap on None;
+* ``null-handling`` — a null dereference as a language's spec describes it
+  (an AttributeError/TypeError on None, an unwrap on None, ...);
 * ``type-error`` — any other Python TypeError;
 * ``panic`` — a Rust panic outside an assertion; ``exception:<Type>`` — an
   uncaught exception of that type;
@@ -23,6 +24,13 @@ Classes are short strings so they can be counted per night:
 
 Passing executions have no class. :func:`family` folds classes into the few
 families the report groups by.
+
+The language-specific patterns (null dereferences, borrow and type error codes)
+come from the languages' specs (:class:`codecanary.languages.FailurePatterns`),
+merged over every registered language: an execution does not say its language,
+and the patterns of different languages do not overlap. The Python runner's
+stack-dump watchdog, which :func:`stack_dump` reads, is in
+:mod:`sandbox.runners.watchdog`.
 """
 
 from __future__ import annotations
@@ -30,16 +38,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from codecanary.languages import specs
 from codecanary.types import Attempt, Execution, Files
 
-BORROW_CODES = frozenset({"E0499", "E0502", "E0382", "E0505", "E0506", "E0507", "E0597",
-                          "E0716", "E0384", "E0596", "E0373", "E0503", "E0381", "E0713"})
-TYPE_CODES = frozenset({"E0308", "E0277", "E0599", "E0061", "E0369", "E0614", "E0608",
-                        "E0282", "E0283", "E0560", "E0609", "E0631"})
-_NONE_ERR = re.compile(
-    r"(AttributeError: 'NoneType'|TypeError: .*'NoneType'|TypeError: .*NoneType"
-    r"|called `Option::unwrap\(\)` on a `None` value|NullPointerException"
-    r"|Cannot read propert(y|ies) of (null|undefined))")
 _EXC = re.compile(r"^E\s+(\w+(?:Error|Exception|Exit|Interrupt))\b", re.M)
 _EXC_HEAD = re.compile(r"^(?:\w+\.)*(\w+(?:Error|Exception))\b", re.M)
 _DUMP_HEAD = re.compile(r"^Timeout \(\d+:\d\d:\d\d(?:\.\d+)?\)!", re.M)
@@ -52,6 +53,21 @@ _REFUSAL = re.compile(r"\b(I can(?:no|')t (?:help|assist|do that|comply)|I'm (?:
 FAMILIES = ("infra", "no-code", "refusal", "race", "deadlock", "timeout", "memory",
             "borrow-check", "type-error", "compile", "null-handling", "exception", "panic",
             "wrong-answer", "other")
+
+
+def borrow_codes() -> frozenset[str]:
+    """Compiler codes of ownership errors, over every language (rustc's E0382, ...)."""
+    return frozenset(c for s in specs() for c in s.failures.borrow_codes)
+
+
+def type_codes() -> frozenset[str]:
+    """Compiler codes of type errors, over every language (rustc's E0308, ...)."""
+    return frozenset(c for s in specs() for c in s.failures.type_codes)
+
+
+def null_error(text: str) -> bool:
+    """Whether ``text`` shows a null dereference in any language's own words."""
+    return any(s.failures.null and re.search(s.failures.null, text) for s in specs())
 
 
 def _failed_text(execution: Execution) -> str:
@@ -108,10 +124,10 @@ def _outcome_key(e: Execution) -> tuple[object, ...]:
 
 def _compile_class(execution: Execution) -> str:
     codes = execution.diagnostics
-    borrow = [c for c in codes if c in BORROW_CODES]
+    borrow = [c for c in codes if c in borrow_codes()]
     if borrow:
         return f"compile:{borrow[0]}"
-    types = [c for c in codes if c in TYPE_CODES]
+    types = [c for c in codes if c in type_codes()]
     if types:
         return f"type-error:{types[0]}"
     return f"compile:{codes[0]}" if codes else "compile"
@@ -144,7 +160,7 @@ def classify(execution: Execution, attempt: Attempt | None = None,
     if execution.compile_error:
         return _compile_class(execution)
     text = _failed_text(execution)
-    if _NONE_ERR.search(text):
+    if null_error(text):
         return "null-handling"
     if "panicked at" in text and "assert" not in text:
         return "panic"
@@ -170,57 +186,9 @@ def family(failure_class: str | None) -> str | None:
         return None
     head, _, code = failure_class.partition(":")
     if head == "compile":
-        return "borrow-check" if code in BORROW_CODES else "compile"
+        return "borrow-check" if code in borrow_codes() else "compile"
     if head in ("cpu",):
         return "timeout"
     if head in FAMILIES:
         return head
     return "other"
-
-
-STACKS_FILE = ".cc/stacks.txt"
-"""Where the Python runner's watchdog writes its all-threads stack dump."""
-
-STACK_DUMP_CONFTEST = '''
-# codecanary watchdog: dump every thread's stack shortly before the wall-clock kill,
-# then exit, so that the dump is collected and a deadlock can be told from a timeout.
-# The budget counts from the run's start, since interpreter and plugin start-up already
-# used part of it: CC_RUN_STARTED (the host's clock when the run was planned; a
-# sandbox shares the host's kernel clock), else the start of pid 1 of the pid namespace.
-# (pid 1 alone is wrong in a reused container, whose pid 1 may be hours old.)
-import faulthandler as _cc_fh
-import os as _cc_os
-import time as _cc_time
-
-
-def _cc_elapsed():
-    started = float(_cc_os.environ.get("CC_RUN_STARTED") or 0)
-    if started > 0:
-        return max(0.0, _cc_time.time() - started)
-    try:
-        with open("/proc/uptime") as f:
-            uptime = float(f.read().split()[0])
-        for pid in ("1", "self"):
-            try:
-                with open(f"/proc/{pid}/stat") as f:
-                    start = int(f.read().rsplit(")", 1)[1].split()[19])
-                return max(0.0, uptime - start / _cc_os.sysconf("SC_CLK_TCK"))
-            except (OSError, IndexError, ValueError):
-                continue
-    except (OSError, ValueError):
-        pass
-    return 0.0
-
-
-_cc_after = float(_cc_os.environ.get("CC_STACK_DUMP_AFTER") or 0)
-if _cc_after > 0:
-    _cc_os.makedirs(".cc", exist_ok=True)
-    _cc_dump = open(".cc/stacks.txt", "w")
-    _cc_fh.dump_traceback_later(max(0.2, _cc_after - _cc_elapsed()), exit=True, file=_cc_dump)
-'''
-"""Appended to the Python runner's conftest (reads ``CC_STACK_DUMP_AFTER`` seconds)."""
-
-
-def stack_dump_after(time_s: float) -> float:
-    """When the watchdog dumps stacks: shortly before a wall-clock limit of ``time_s``."""
-    return max(0.5, min(time_s * 0.85, time_s - 2.0))

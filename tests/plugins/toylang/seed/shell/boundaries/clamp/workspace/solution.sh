@@ -1,0 +1,3 @@
+clamp() {
+    echo "TODO"
+}
