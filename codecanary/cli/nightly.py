@@ -23,7 +23,7 @@ from codecanary.cli.common import (
     workers_option,
 )
 from codecanary.cli.resume import checkpoint_path, progress_bar, run_checkpointed
-from codecanary.history import summaries
+from codecanary.night_data import summaries
 from codecanary.report import render
 from codecanary.store import DEFAULT_DB, Store
 

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from codecanary.history import summaries
+from codecanary.night_data import summaries
 from codecanary.report import render
 from codecanary.store import Store
 from codecanary.summary import summarize

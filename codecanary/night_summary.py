@@ -1,0 +1,227 @@
+"""The typed summary of one night: what ``--json`` writes, the report draws and CI reads.
+
+:class:`NightSummary` is built by :func:`codecanary.summary.build_summary`;
+:meth:`NightSummary.to_json` gives the JSON document, field for field and in
+the same order as the README ("JSON summary") documents it. Sections that
+plug-ins add (``reviews`` and ``agreement`` from the reviewers, ``exploration``
+from the campaign graph) stay JSON values in :attr:`NightSummary.sections`:
+their shape belongs to the plug-in that writes them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from codecanary.history import VersionChange
+from codecanary.stats import Rate
+
+
+def rate_json(r: Rate) -> dict[str, Any]:
+    """A pass rate with its interval, as the JSON summary writes it."""
+    return dataclasses.asdict(r) | {"rate": r.rate}
+
+
+@dataclass(frozen=True)
+class RateCell:
+    """The pass rate of one area, one language, or one area x language cell."""
+
+    area: str | None
+    language: str | None
+    rate: Rate
+
+    def to_json(self) -> dict[str, Any]:
+        """``{"area"?, "language"?, passed, n, low, high, clusters, n_eff, rate}``."""
+        key = {k: v for k, v in (("area", self.area), ("language", self.language))
+               if v is not None}
+        return key | rate_json(self.rate)
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """The window of earlier nights tonight is compared with (campaign ids, nights, versions)."""
+
+    campaigns: tuple[int, ...]
+    nights: tuple[str, ...]
+    versions: tuple[str, ...]
+    window: int
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``baseline`` section."""
+        return {"campaigns": list(self.campaigns), "nights": list(self.nights),
+                "versions": list(self.versions), "window": self.window}
+
+
+@dataclass(frozen=True)
+class Sequential:
+    """How the alarms are decided (CUSUM, BH level) and the CUSUM state for the next night."""
+
+    k: float
+    q: float
+    window: int
+    state: Mapping[str, float]
+    method: str = "cusum"
+    fdr: str = "benjamini-hochberg: areas, then cells of selected areas"
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``sequential`` section."""
+        return {"method": self.method, "k": self.k, "q": self.q, "window": self.window,
+                "fdr": self.fdr, "state": self.state}
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """One area or ``area@language`` group tonight against the baseline.
+
+    The paired difference (tasks, clusters, pairs, before, after, delta [low,
+    high], z, p_value), its q-value tonight, the CUSUM with its sequential p and
+    q (``p_adjusted`` repeats ``q_sequential`` for older readers), the verdict,
+    and exact McNemar on the flips against the previous night.
+    """
+
+    group: str
+    area: str
+    language: str | None
+    tasks: int
+    clusters: int
+    pairs: int
+    before: float
+    after: float
+    delta: float
+    low: float
+    high: float
+    z: float
+    p_value: float
+    q_value: float
+    cusum: float
+    p_sequential: float
+    q_sequential: float
+    p_adjusted: float
+    significant_drop: bool
+    pass_to_fail: int
+    fail_to_pass: int
+    p_mcnemar: float | None
+    flipped_tasks: tuple[str, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        """One entry of ``comparisons``."""
+        return dataclasses.asdict(self) | {"flipped_tasks": list(self.flipped_tasks)}
+
+    def alarm_json(self) -> dict[str, Any]:
+        """One entry of ``alarms``: the group, its effect and the tasks that flipped."""
+        return {"group": self.group, "area": self.area, "language": self.language,
+                "before": self.before, "after": self.after, "delta": self.delta,
+                "low": self.low, "high": self.high, "q_sequential": self.q_sequential,
+                "flipped_tasks": list(self.flipped_tasks)}
+
+
+@dataclass(frozen=True)
+class Flip:
+    """An attempt that passed on the previous night and fails tonight, with both answers."""
+
+    task: str
+    task_id: str
+    sample: int
+    area: str
+    language: str
+    failure_class: str | None
+    attempt_id: int
+    before_attempt_id: int
+    before: Mapping[str, str]
+    after: Mapping[str, str]
+
+    def to_json(self) -> dict[str, Any]:
+        """One entry of ``flips``."""
+        return dataclasses.asdict(self)
+
+
+@dataclass(frozen=True)
+class LineageTask:
+    """A generated task run tonight: its parent and seed, and how often it passed."""
+
+    task_id: str
+    name: str
+    parent: str | None
+    root: str
+    origin: str | None
+    area: str
+    language: str
+    passed: int
+    n: int
+
+    def to_json(self) -> dict[str, Any]:
+        """One entry of ``lineage``."""
+        return dataclasses.asdict(self)
+
+
+@dataclass(frozen=True)
+class NightSummary:
+    """The night's verdict and figures (see the module docstring and the README).
+
+    trustworthy: infra errors stayed under the limit, so the night may claim a
+    verdict; alarms and degraded follow from the comparisons only then.
+    sections: plug-in sections by name, JSON values, written after the core fields.
+    """
+
+    campaign: int
+    mode: str
+    night: str
+    assistant: str
+    version: str
+    attempts: int
+    infra_errors: int
+    trustworthy: bool
+    overall: Rate | None
+    areas: tuple[RateCell, ...]
+    languages: tuple[RateCell, ...]
+    cells: tuple[RateCell, ...]
+    baseline: Baseline | None
+    sequential: Sequential
+    comparisons: tuple[Comparison, ...]
+    failure_classes: Mapping[str, int]
+    tokens: int
+    cost_usd: float
+    latency_total: float
+    latency_mean: float
+    flips: tuple[Flip, ...]
+    lineage: tuple[LineageTask, ...]
+    version_change: VersionChange | None
+    sections: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def alarms(self) -> tuple[Comparison, ...]:
+        """The significant drops, when the night is trustworthy (none otherwise)."""
+        if not self.trustworthy:
+            return ()
+        return tuple(c for c in self.comparisons if c.significant_drop)
+
+    @property
+    def degraded(self) -> bool:
+        """True when some group is a significant drop on a trustworthy night."""
+        return bool(self.alarms)
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON summary, a plain dict in the documented field order."""
+        return {
+            "campaign": self.campaign, "mode": self.mode, "night": self.night,
+            "assistant": self.assistant, "version": self.version,
+            "attempts": self.attempts, "infra_errors": self.infra_errors,
+            "trustworthy": self.trustworthy,
+            "overall": rate_json(self.overall) if self.overall else None,
+            "areas": [a.to_json() for a in self.areas],
+            "languages": [a.to_json() for a in self.languages],
+            "cells": [c.to_json() for c in self.cells],
+            "baseline": self.baseline.to_json() if self.baseline else None,
+            "sequential": self.sequential.to_json(),
+            "comparisons": [c.to_json() for c in self.comparisons],
+            "alarms": [c.alarm_json() for c in self.alarms],
+            "degraded": self.degraded,
+            "failure_classes": dict(self.failure_classes),
+            "tokens": self.tokens, "cost_usd": self.cost_usd,
+            "latency_s": {"total": self.latency_total, "mean": self.latency_mean},
+            "flips": [f.to_json() for f in self.flips],
+            "lineage": [t.to_json() for t in self.lineage],
+            "version_change": self.version_change.to_json() if self.version_change else None,
+        } | dict(self.sections)
