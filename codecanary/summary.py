@@ -81,7 +81,8 @@ def _cells(rows: list[Row], key: Callable[[Mapping[str, Any]], str],
     return tuple(out)
 
 
-def _comparisons(data: NightData, info: Mapping[str, TaskInfo]) -> tuple[tuple[Comparison, ...], dict[str, float]]:
+def _comparisons(data: NightData, info: Mapping[str, TaskInfo]
+                 ) -> tuple[tuple[Comparison, ...], dict[str, float]]:
     """Tonight's groups against the baseline, with McNemar against the previous night."""
     rows, window, cfg = data.rows, data.window, data.config
     ev = evaluate(counts(rows), [counts(data.window_rows[c.id]) for c in window], info,
