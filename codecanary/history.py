@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from codecanary.stats import (
@@ -69,6 +69,11 @@ class GroupChange:
         """The group as the JSON summary writes it."""
         return asdict(self)
 
+    @classmethod
+    def from_json(cls, d: Mapping[str, Any]) -> GroupChange:
+        """The group back from its JSON form."""
+        return cls(**{f.name: d[f.name] for f in fields(cls)})
+
 
 @dataclass(frozen=True)
 class VersionChange:
@@ -91,6 +96,14 @@ class VersionChange:
                 "before_nights": list(self.before_nights),
                 "after_nights": list(self.after_nights),
                 "groups": [g.to_json() for g in self.groups]}
+
+    @classmethod
+    def from_json(cls, d: Mapping[str, Any]) -> VersionChange:
+        """The section back from its JSON form."""
+        return cls(old=d["from"], new=d["to"], first_night=d["first_night"],
+                   before_nights=tuple(d["before_nights"]),
+                   after_nights=tuple(d["after_nights"]),
+                   groups=tuple(GroupChange.from_json(g) for g in d["groups"]))
 
 
 def latest_nights(nights: Iterable[Night], mode: str = "nightly",

@@ -13,15 +13,31 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from codecanary.history import VersionChange
 from codecanary.stats import Rate
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+T = TypeVar("T", bound="DataclassInstance")
 
 
 def rate_json(r: Rate) -> dict[str, Any]:
     """A pass rate with its interval, as the JSON summary writes it."""
     return dataclasses.asdict(r) | {"rate": r.rate}
+
+
+def rate_from_json(d: Mapping[str, Any]) -> Rate:
+    """A pass rate back from its JSON form (``rate`` is derived, so it is not read)."""
+    return Rate(**{f.name: d[f.name] for f in dataclasses.fields(Rate) if f.name in d})
+
+
+def _plain(cls: type[T], d: Mapping[str, Any], **override: Any) -> T:
+    """``cls`` built from the JSON keys named like its fields, with ``override`` on top."""
+    return cls(**({f.name: d[f.name] for f in dataclasses.fields(cls) if f.name not in override}
+                  | override))
 
 
 @dataclass(frozen=True)
@@ -38,6 +54,11 @@ class RateCell:
                if v is not None}
         return key | rate_json(self.rate)
 
+    @classmethod
+    def from_json(cls, d: Mapping[str, Any]) -> RateCell:
+        """A cell back from its JSON form."""
+        return cls(area=d.get("area"), language=d.get("language"), rate=rate_from_json(d))
+
 
 @dataclass(frozen=True)
 class Baseline:
@@ -52,6 +73,12 @@ class Baseline:
         """The ``baseline`` section."""
         return {"campaigns": list(self.campaigns), "nights": list(self.nights),
                 "versions": list(self.versions), "window": self.window}
+
+    @classmethod
+    def from_json(cls, d: Mapping[str, Any]) -> Baseline:
+        """The section back from its JSON form."""
+        return cls(campaigns=tuple(d["campaigns"]), nights=tuple(d["nights"]),
+                   versions=tuple(d["versions"]), window=d["window"])
 
 
 @dataclass(frozen=True)
@@ -69,6 +96,11 @@ class Sequential:
         """The ``sequential`` section."""
         return {"method": self.method, "k": self.k, "q": self.q, "window": self.window,
                 "fdr": self.fdr, "state": self.state}
+
+    @classmethod
+    def from_json(cls, d: Mapping[str, Any]) -> Sequential:
+        """The section back from its JSON form."""
+        return _plain(cls, d)
 
 
 @dataclass(frozen=True)
@@ -116,6 +148,11 @@ class Comparison:
                 "low": self.low, "high": self.high, "q_sequential": self.q_sequential,
                 "flipped_tasks": list(self.flipped_tasks)}
 
+    @classmethod
+    def from_json(cls, d: Mapping[str, Any]) -> Comparison:
+        """A comparison back from its JSON form."""
+        return _plain(cls, d, flipped_tasks=tuple(d["flipped_tasks"]))
+
 
 @dataclass(frozen=True)
 class Flip:
@@ -136,6 +173,11 @@ class Flip:
         """One entry of ``flips``."""
         return dataclasses.asdict(self)
 
+    @classmethod
+    def from_json(cls, d: Mapping[str, Any]) -> Flip:
+        """A flip back from its JSON form."""
+        return _plain(cls, d)
+
 
 @dataclass(frozen=True)
 class LineageTask:
@@ -154,6 +196,11 @@ class LineageTask:
     def to_json(self) -> dict[str, Any]:
         """One entry of ``lineage``."""
         return dataclasses.asdict(self)
+
+    @classmethod
+    def from_json(cls, d: Mapping[str, Any]) -> LineageTask:
+        """A lineage entry back from its JSON form."""
+        return _plain(cls, d)
 
 
 @dataclass(frozen=True)
@@ -225,3 +272,37 @@ class NightSummary:
             "lineage": [t.to_json() for t in self.lineage],
             "version_change": self.version_change.to_json() if self.version_change else None,
         } | dict(self.sections)
+
+    @classmethod
+    def from_json(cls, d: Mapping[str, Any]) -> NightSummary:
+        """A summary back from the JSON document :meth:`to_json` wrote (stored or passed on).
+
+        Keys that are not core fields are plug-in sections, kept in their order.
+        """
+        lat = d["latency_s"]
+        base, vc = d["baseline"], d["version_change"]
+        return cls(
+            campaign=d["campaign"], mode=d["mode"], night=d["night"], assistant=d["assistant"],
+            version=d["version"], attempts=d["attempts"], infra_errors=d["infra_errors"],
+            trustworthy=d["trustworthy"],
+            overall=rate_from_json(d["overall"]) if d["overall"] else None,
+            areas=tuple(RateCell.from_json(a) for a in d["areas"]),
+            languages=tuple(RateCell.from_json(a) for a in d["languages"]),
+            cells=tuple(RateCell.from_json(c) for c in d["cells"]),
+            baseline=Baseline.from_json(base) if base else None,
+            sequential=Sequential.from_json(d["sequential"]),
+            comparisons=tuple(Comparison.from_json(c) for c in d["comparisons"]),
+            failure_classes=dict(d["failure_classes"]), tokens=d["tokens"],
+            cost_usd=d["cost_usd"], latency_total=lat["total"], latency_mean=lat["mean"],
+            flips=tuple(Flip.from_json(f) for f in d["flips"]),
+            lineage=tuple(LineageTask.from_json(t) for t in d["lineage"]),
+            version_change=VersionChange.from_json(vc) if vc else None,
+            sections={k: v for k, v in d.items() if k not in CORE_KEYS})
+
+
+CORE_KEYS = frozenset({
+    "campaign", "mode", "night", "assistant", "version", "attempts", "infra_errors",
+    "trustworthy", "overall", "areas", "languages", "cells", "baseline", "sequential",
+    "comparisons", "alarms", "degraded", "failure_classes", "tokens", "cost_usd", "latency_s",
+    "flips", "lineage", "version_change"})
+"""The JSON keys :class:`NightSummary` owns; any other key is a plug-in section."""
