@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from codecanary.history import VersionChange
-from codecanary.stats import Rate
+from codecanary.stats import MonitorConfig, Rate
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -277,27 +277,37 @@ class NightSummary:
     def from_json(cls, d: Mapping[str, Any]) -> NightSummary:
         """A summary back from the JSON document :meth:`to_json` wrote (stored or passed on).
 
-        Keys that are not core fields are plug-in sections, kept in their order.
+        Keys that are not core fields are plug-in sections, kept in their order. The
+        sections the report has always drawn as optional (the per-area and
+        per-language lists, baseline, sequential settings, latency, lineage,
+        version change) may be missing: they read as empty.
         """
-        lat = d["latency_s"]
-        base, vc = d["baseline"], d["version_change"]
+        lat = d.get("latency_s") or {}
+        base, vc, seq = d.get("baseline"), d.get("version_change"), d.get("sequential")
         return cls(
             campaign=d["campaign"], mode=d["mode"], night=d["night"], assistant=d["assistant"],
             version=d["version"], attempts=d["attempts"], infra_errors=d["infra_errors"],
             trustworthy=d["trustworthy"],
             overall=rate_from_json(d["overall"]) if d["overall"] else None,
-            areas=tuple(RateCell.from_json(a) for a in d["areas"]),
-            languages=tuple(RateCell.from_json(a) for a in d["languages"]),
+            areas=tuple(RateCell.from_json(a) for a in d.get("areas") or []),
+            languages=tuple(RateCell.from_json(a) for a in d.get("languages") or []),
             cells=tuple(RateCell.from_json(c) for c in d["cells"]),
             baseline=Baseline.from_json(base) if base else None,
-            sequential=Sequential.from_json(d["sequential"]),
+            sequential=Sequential.from_json(seq) if seq else _default_sequential(),
             comparisons=tuple(Comparison.from_json(c) for c in d["comparisons"]),
             failure_classes=dict(d["failure_classes"]), tokens=d["tokens"],
-            cost_usd=d["cost_usd"], latency_total=lat["total"], latency_mean=lat["mean"],
+            cost_usd=d["cost_usd"], latency_total=lat.get("total", 0.0),
+            latency_mean=lat.get("mean", 0.0),
             flips=tuple(Flip.from_json(f) for f in d["flips"]),
-            lineage=tuple(LineageTask.from_json(t) for t in d["lineage"]),
+            lineage=tuple(LineageTask.from_json(t) for t in d.get("lineage") or []),
             version_change=VersionChange.from_json(vc) if vc else None,
             sections={k: v for k, v in d.items() if k not in CORE_KEYS})
+
+
+def _default_sequential() -> Sequential:
+    """The sequential settings of a summary that does not record them: the defaults."""
+    d = MonitorConfig()
+    return Sequential(k=d.k, q=d.q, window=d.window, state={})
 
 
 CORE_KEYS = frozenset({

@@ -130,8 +130,9 @@ def test_reviewer_section_is_filled_by_a_registered_hook(tmp_path: Path) -> None
         registry._REGISTRY["summary"].clear()
         registry._REGISTRY["summary"].update(saved)
     assert s["reviews"]["agreement"] == 0.9
-    s["flips"] = [{"task": "t", "sample": 0, "area": "a", "language": "python",
+    s["flips"] = [{"task": "t", "task_id": "t", "sample": 0, "area": "a", "language": "python",
                    "failure_class": "null-handling", "attempt_id": next(iter(
-                       s["reviews"]["by_attempt"])), "before": {"f": "a\n"}, "after": {"f": "b\n"}}]
+                       s["reviews"]["by_attempt"])), "before_attempt_id": 0,
+                   "before": {"f": "a\n"}, "after": {"f": "b\n"}}]
     assert "dereferences a None user" in render(s, [])
     assert [c.night for c in finished_nights(store, "sim")] == ["2026-01-01"]
