@@ -3,12 +3,15 @@
 Five nights of a fixed suite are recorded through the Store API (the fifth under
 a new version, with one cell broken), and each night's summary JSON (minus
 database ids) plus the last night's HTML report are compared with fixtures
-recorded before the summary was typed. Regenerate them only on purpose, with
+recorded before the summary was typed; so is the console table ``nightly``
+prints. Regenerate them only on purpose, with
 ``CODECANARY_REGOLD=1``.
 """
 
 from __future__ import annotations
 
+import importlib
+import io
 import json
 import os
 import zlib
@@ -16,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from rich.console import Console
 
 from codecanary.night_data import summaries
 from codecanary.report import render
@@ -112,3 +116,13 @@ def test_golden_comparison_can_fail(nights: tuple[Store, list[dict[str, Any]]]) 
     changed = json.loads(json.dumps(_strip(out[-1]), default=str)) | {"degraded": False}
     recorded = json.loads((GOLDEN / "summaries.json").read_text(encoding="utf-8"))[-1]
     assert changed != recorded and _strip(json.loads(json.dumps(out[-1], default=str))) == recorded
+
+
+def test_console_table_matches_the_golden_record(
+        nights: tuple[Store, list[dict[str, Any]]], monkeypatch: pytest.MonkeyPatch) -> None:
+    nightly = importlib.import_module("codecanary.cli.nightly")
+    buf = io.StringIO()
+    monkeypatch.setattr(nightly, "out", Console(file=buf, width=200, color_system=None))
+    for s in nights[1]:
+        nightly.print_table(s)
+    _check("table.txt", buf.getvalue())
