@@ -15,12 +15,13 @@ import difflib
 import html
 import json
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from codecanary.night_summary import Comparison, LineageTask, NightSummary
 from codecanary.registry import members
 from codecanary.report.charts import Point, bars_over_nights, rate_over_nights
+from codecanary.report.past import Band, PastNight, chart_nights
 
 CSS = """
 body{font:14px/1.45 system-ui,sans-serif;margin:24px auto;max-width:1120px;color:#222}
@@ -48,50 +49,39 @@ def _pts(x: float) -> str:
     return f"{100 * x:+.1f}"
 
 
-def _series(history: list[dict[str, Any]], section: str, key: str, name: str,
-            group: str) -> list[Point]:
-    out = []
-    for s in history:
-        if section == "overall":
-            entry = s.get("overall")
-        else:
-            entry = next((e for e in s.get(section) or [] if e.get(key) == name), None)
-        alarm = any(c.get("group") == group and c.get("significant_drop")
-                    for c in s.get("comparisons", []))
-        out.append(Point(s["night"], entry["rate"] if entry else None,
-                         entry.get("low") if entry else None, entry.get("high") if entry else None,
-                         str(s.get("version", "")), alarm))
-    return out
+def _series(nights: list[PastNight], bands: list[Band | None], group: str) -> list[Point]:
+    """One chart's points: each night's band of the group, alarm when the group dropped."""
+    return [Point(n.night, b.rate if b else None, b.low if b else None, b.high if b else None,
+                  n.version_label, group in n.drops) for n, b in zip(nights, bands, strict=True)]
 
 
-def _charts(history: list[dict[str, Any]]) -> str:
-    areas = sorted({a["area"] for s in history for a in s.get("areas") or []})
-    langs = sorted({a["language"] for s in history for a in s.get("languages") or []})
-    charts = [rate_over_nights(_series(history, "overall", "", "", "*"), "overall",
+def _charts(nights: list[PastNight]) -> str:
+    areas = sorted({a for n in nights for a in n.areas})
+    langs = sorted({lang for n in nights for lang in n.languages})
+    charts = [rate_over_nights(_series(nights, [n.overall for n in nights], "*"), "overall",
                                "chart-overall")]
-    charts += [rate_over_nights(_series(history, "areas", "area", a, a), a, f"chart-area-{a}")
-               for a in areas]
-    charts += [rate_over_nights(_series(history, "languages", "language", lang, lang), lang,
-                                f"chart-lang-{lang}") for lang in langs]
+    charts += [rate_over_nights(_series(nights, [n.areas.get(a) for n in nights], a), a,
+                                f"chart-area-{a}") for a in areas]
+    charts += [rate_over_nights(_series(nights, [n.languages.get(g) for n in nights], g), g,
+                                f"chart-lang-{g}") for g in langs]
     return f'<div class=charts id="rate-charts">{"".join(charts)}</div>'
 
 
-def _cost_charts(history: list[dict[str, Any]]) -> str:
-    def pts(f: Any) -> list[Point]:
-        return [Point(s["night"], float(f(s)), version=str(s.get("version", ""))) for s in history]
+def _cost_charts(nights: list[PastNight]) -> str:
+    def pts(f: Callable[[PastNight], float]) -> list[Point]:
+        return [Point(n.night, float(f(n)), version=n.version_label) for n in nights]
 
     rows = "".join(
-        f"<tr><td class=l>{_e(s['night'])}</td><td class=l>{_e(s.get('version'))}</td>"
-        f"<td>{s.get('attempts', 0)}</td><td>{s.get('tokens', 0)}</td>"
-        f"<td>${s.get('cost_usd', 0.0):.4f}</td>"
-        f"<td>{(s.get('latency_s') or {}).get('mean', 0.0):.2f}s</td></tr>"
-        for s in reversed(history[-30:]))
+        f"<tr><td class=l>{_e(n.night)}</td><td class=l>{_e(n.version)}</td>"
+        f"<td>{n.attempts}</td><td>{n.tokens}</td>"
+        f"<td>${n.cost_usd:.4f}</td>"
+        f"<td>{n.latency_mean:.2f}s</td></tr>"
+        for n in reversed(nights[-30:]))
     return (
         '<div class=charts id="cost-charts">'
-        + bars_over_nights(pts(lambda s: s.get("tokens", 0)), "tokens", "chart-tokens")
-        + bars_over_nights(pts(lambda s: s.get("cost_usd", 0.0)), "cost (USD)", "chart-cost", "$")
-        + bars_over_nights(pts(lambda s: (s.get("latency_s") or {}).get("mean", 0.0)),
-                           "mean latency", "chart-latency", "s")
+        + bars_over_nights(pts(lambda n: n.tokens), "tokens", "chart-tokens")
+        + bars_over_nights(pts(lambda n: n.cost_usd), "cost (USD)", "chart-cost", "$")
+        + bars_over_nights(pts(lambda n: n.latency_mean), "mean latency", "chart-latency", "s")
         + "</div><table id=costs><tr><th class=l>night</th><th class=l>version</th>"
         "<th>attempts</th><th>tokens</th><th>cost</th><th>mean latency</th></tr>" + rows
         + "</table>")
@@ -241,9 +231,7 @@ def render(summary: dict[str, Any], history: list[dict[str, Any]]) -> str:
     summaries, oldest first. Plug-in ``report`` sections get the JSON summary.
     """
     night = NightSummary.from_json(summary)
-    past = [h for h in history if h.get("night") and h.get("campaign") != night.campaign
-            and h["night"] <= night.night]
-    series = [*past, summary]
+    series = chart_nights(history, summary)
     if not night.trustworthy:
         banner = ("#fde7c0", f"Too many infra errors ({night.infra_errors} of "
                   f"{night.attempts}): no verdict tonight.")
