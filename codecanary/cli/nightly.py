@@ -23,7 +23,8 @@ from codecanary.cli.common import (
     workers_option,
 )
 from codecanary.cli.resume import checkpoint_path, progress_bar, run_checkpointed
-from codecanary.history import summaries
+from codecanary.night_data import summaries
+from codecanary.night_summary import NightSummary
 from codecanary.report import render
 from codecanary.store import DEFAULT_DB, Store
 
@@ -32,25 +33,28 @@ DEFAULT_ASSISTANT = "local:qwen2.5-coder-0.5b"
 
 def print_table(summary: dict[str, Any]) -> None:
     """The night's weakness x language table, with changes against the baseline window."""
-    comp = {c["group"]: c for c in summary["comparisons"]}
-    t = Table(title=f"{summary['assistant']} {summary['version']} — night {summary['night']}")
+    night = NightSummary.from_json(summary)
+    comp = {c.group: c for c in night.comparisons}
+    t = Table(title=f"{night.assistant} {night.version} — night {night.night}")
     for col in ("weakness", "language", "pass rate", "95% interval", "n", "vs baseline [95%]"):
         t.add_column(col, justify="left" if col in ("weakness", "language") else "right")
-    for c in summary["cells"]:
-        cmp_ = comp.get(f"{c['area']}@{c['language']}") or comp.get(c["area"])
+    for c in night.cells:
+        area, lang, r = str(c.area), str(c.language), c.rate
+        cmp_ = comp.get(f"{area}@{lang}") or comp.get(area)
         change = "-"
         if cmp_:
-            change = (f"{100 * cmp_['delta']:+.1f} pts [{100 * cmp_['low']:+.1f}, "
-                      f"{100 * cmp_['high']:+.1f}]" + ("" if "@" in cmp_["group"] else " (area)"))
-            if cmp_["significant_drop"] or comp.get(c["area"], {}).get("significant_drop"):
-                change = f"[bold red]{change} SIGNIFICANT DROP q={cmp_['q_sequential']:.2g}[/]"
-        t.add_row(c["area"], c["language"], f"{100 * c['rate']:.0f}%",
-                  f"[{100 * c['low']:.0f}%, {100 * c['high']:.0f}%]", str(c["n"]), change)
+            change = (f"{100 * cmp_.delta:+.1f} pts [{100 * cmp_.low:+.1f}, "
+                      f"{100 * cmp_.high:+.1f}]" + ("" if "@" in cmp_.group else " (area)"))
+            area_cmp = comp.get(area)
+            if cmp_.significant_drop or (area_cmp and area_cmp.significant_drop):
+                change = f"[bold red]{change} SIGNIFICANT DROP q={cmp_.q_sequential:.2g}[/]"
+        t.add_row(area, lang, f"{100 * r.rate:.0f}%",
+                  f"[{100 * r.low:.0f}%, {100 * r.high:.0f}%]", str(r.n), change)
     out.print(t)
-    for a in summary.get("alarms", []):
-        flipped = ", ".join(a["flipped_tasks"][:8]) or "none against the previous night"
-        out.print(f"[bold red]ALARM[/] {a['group']}: {100 * a['delta']:+.1f} pts "
-                  f"[{100 * a['low']:+.1f}, {100 * a['high']:+.1f}], q={a['q_sequential']:.2g}; "
+    for a in night.alarms:
+        flipped = ", ".join(a.flipped_tasks[:8]) or "none against the previous night"
+        out.print(f"[bold red]ALARM[/] {a.group}: {100 * a.delta:+.1f} pts "
+                  f"[{100 * a.low:+.1f}, {100 * a.high:+.1f}], q={a.q_sequential:.2g}; "
                   f"flipped: {flipped}", highlight=False)
 
 

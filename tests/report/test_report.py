@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from codecanary import registry
-from codecanary.history import finished_nights, summaries
+from codecanary.night_data import finished_nights, summaries
 from codecanary.report import render
 from codecanary.store import Store
 from codecanary.summary import summarize
@@ -122,14 +122,17 @@ def test_reviewer_section_is_filled_by_a_registered_hook(tmp_path: Path) -> None
             {"category": "null-handling", "severity": "error", "location": "solution.py:3",
              "text": "dereferences a None user"}]}, "agreement": 0.9}
 
+    saved = registry.members("summary")  # the real reviewers' hooks, restored in order below
     registry.register("summary", "reviews")(reviews)
     try:
         s = _night(store, tasks, "2026-01-01", "v1", None)
     finally:
-        registry._REGISTRY["summary"].pop("reviews")
+        registry._REGISTRY["summary"].clear()
+        registry._REGISTRY["summary"].update(saved)
     assert s["reviews"]["agreement"] == 0.9
-    s["flips"] = [{"task": "t", "sample": 0, "area": "a", "language": "python",
+    s["flips"] = [{"task": "t", "task_id": "t", "sample": 0, "area": "a", "language": "python",
                    "failure_class": "null-handling", "attempt_id": next(iter(
-                       s["reviews"]["by_attempt"])), "before": {"f": "a\n"}, "after": {"f": "b\n"}}]
+                       s["reviews"]["by_attempt"])), "before_attempt_id": 0,
+                   "before": {"f": "a\n"}, "after": {"f": "b\n"}}]
     assert "dereferences a None user" in render(s, [])
     assert [c.night for c in finished_nights(store, "sim")] == ["2026-01-01"]
