@@ -9,9 +9,16 @@ from __future__ import annotations
 import random
 
 from codecanary.types import Task
-from generators.mutators._python import Extension, extend, fresh, indent_body, module_of, pick
 from generators.mutators.base import Mutation
-from generators.mutators.concurrency import AREA, _fake, _header
+from generators.mutators.python._extend import (
+    Extension,
+    extend,
+    fresh,
+    indent_body,
+    module_of,
+    pick,
+)
+from generators.mutators.python.concurrency import AREA, _fake, _header
 
 
 class WorkerPool:

@@ -14,8 +14,16 @@ from __future__ import annotations
 import random
 
 from codecanary.types import Task
-from generators.mutators._python import Extension, extend, fresh, indent_body, module_of, pick, stub
 from generators.mutators.base import Mutation
+from generators.mutators.python._extend import (
+    Extension,
+    extend,
+    fresh,
+    indent_body,
+    module_of,
+    pick,
+    stub,
+)
 
 AREA = ("security",)
 

@@ -1,6 +1,6 @@
 """Rust null-handling operators: the child must treat every absent value as ``None``.
 
-Each appends a function to the parent's ``solution.rs`` (see :mod:`._rust`), with
+Each appends a function to the parent's ``solution.rs`` (see :mod:`._extend`), with
 ``#[test]`` functions checking hundreds of generated inputs against a model
 written differently from the reference, and a hand-written mutant making the
 classic mistake (indexing where a lookup may miss, an empty value taken as set).
@@ -17,8 +17,8 @@ from __future__ import annotations
 import random
 
 from codecanary.types import Task
-from generators.mutators._rust import applies, extend, rust, taken
 from generators.mutators.base import Mutation, unique_name
+from generators.mutators.rust._extend import applies, extend, rust, taken
 
 AREA = ("null-handling",)
 

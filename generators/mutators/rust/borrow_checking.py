@@ -21,8 +21,8 @@ from __future__ import annotations
 import random
 
 from codecanary.types import Task
-from generators.mutators._python import fresh, indent_body, unique_path
 from generators.mutators.base import Mutation, depth_of, derive
+from generators.mutators.shared.text import fresh, indent_body, unique_path
 
 AREA = ("borrow-checking",)
 

@@ -1,6 +1,6 @@
 """Rust concurrency operators: the child must stay exact when many threads share it.
 
-Each appends an item to the parent's ``solution.rs`` (see :mod:`._rust`), with a
+Each appends an item to the parent's ``solution.rs`` (see :mod:`._extend`), with a
 sequential ``#[test]`` against a model written differently from the reference,
 a stress ``#[test]`` under ``std::thread::scope`` (repeated for about a second,
 at least 3 rounds, so a lost update on a loaded machine gets many chances to
@@ -19,8 +19,8 @@ from __future__ import annotations
 import random
 
 from codecanary.types import Task
-from generators.mutators._rust import applies, extend, rust, taken
 from generators.mutators.base import Mutation, unique_name
+from generators.mutators.rust._extend import applies, extend, rust, taken
 
 AREA = ("concurrency",)
 

@@ -15,8 +15,16 @@ import ast
 import random
 
 from codecanary.types import Task
-from generators.mutators._python import Extension, extend, fresh, indent_body, module_of, pick, stub
 from generators.mutators.base import Mutation, depth_of, derive
+from generators.mutators.python._extend import (
+    Extension,
+    extend,
+    fresh,
+    indent_body,
+    module_of,
+    pick,
+    stub,
+)
 
 AREA = ("contextual-amnesia",)
 

@@ -18,7 +18,8 @@ import ast
 import random
 
 from codecanary.types import Task
-from generators.mutators._python import (
+from generators.mutators.base import Mutation, depth_of, derive
+from generators.mutators.python._extend import (
     Extension,
     Func,
     examples,
@@ -30,7 +31,6 @@ from generators.mutators._python import (
     pick,
     stub,
 )
-from generators.mutators.base import Mutation, depth_of, derive
 
 AREA = ("null-handling",)
 
