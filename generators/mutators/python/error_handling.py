@@ -18,13 +18,103 @@ from generators.mutators.python._extend import (
     Extension,
     extend,
     fresh,
-    indent_body,
     module_of,
     pick,
     stub,
 )
+from generators.mutators.shared.text import fill
 
 AREA = ("error-handling",)
+
+
+RETRY_TRANSIENT_CODE = '''
+class ${exc}(Exception):
+    """A failure worth retrying (a timeout, a dropped connection)."""
+
+
+${sig}
+    """${doc}"""
+    if attempts < 1:
+        raise ValueError("attempts must be >= 1")
+    for _ in range(attempts - 1):
+        try:
+            return ${fn}(*args)
+        except ${exc}:
+            continue
+    return ${fn}(*args)
+'''
+
+RETRY_TRANSIENT_BAD = '''
+class ${exc}(Exception):
+    pass
+
+
+${sig}
+    if attempts < 1:
+        raise ValueError("attempts must be >= 1")
+    last = None
+    for attempt in range(attempts):
+        try:
+            return ${fn}(*args)
+        except Exception as e:
+            last = e
+    raise last
+'''
+
+RETRY_TRANSIENT_TEST = '''
+from unittest import mock
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+import ${mod}
+from ${mod} import ${exc}, ${new}
+
+
+def flaky(failures, error=${exc}):
+    calls = []
+
+    def fake(*args):
+        calls.append(args)
+        if len(calls) <= failures:
+            raise error("try again")
+        return ("result", args)
+
+    return fake, calls
+
+
+@settings(max_examples=60)
+@given(st.integers(0, 7), st.integers(1, 6))
+def test_retries_transient_only_up_to_attempts(failures, attempts):
+    fake, calls = flaky(failures)
+    with mock.patch.object(${mod}, "${fn}", fake):
+        if failures < attempts:
+            assert ${new}("x", 1, attempts=attempts) == ("result", ("x", 1))
+            assert len(calls) == failures + 1
+        else:
+            with pytest.raises(${exc}):
+                ${new}("x", 1, attempts=attempts)
+            assert len(calls) == attempts
+
+
+@pytest.mark.parametrize("error", [ValueError, KeyError, RuntimeError])
+def test_other_errors_are_not_retried(error):
+    fake, calls = flaky(1, error)
+    with mock.patch.object(${mod}, "${fn}", fake):
+        with pytest.raises(error):
+            ${new}(3)
+    assert len(calls) == 1
+
+
+def test_default_attempts_and_bad_attempts():
+    fake, calls = flaky(99)
+    with mock.patch.object(${mod}, "${fn}", fake):
+        with pytest.raises(${exc}):
+            ${new}()
+    assert len(calls) == ${k}
+    with pytest.raises(ValueError):
+        ${new}(attempts=0)
+'''
 
 
 class RetryTransient:
@@ -44,93 +134,10 @@ class RetryTransient:
         mod = module_of(parent)
         sig = f"def {new}(*args, attempts={k}):"
         doc = f"{f.name}(*args), retried on {exc} up to `attempts` calls in all."
-        code = indent_body(f'''
-            class {exc}(Exception):
-                """A failure worth retrying (a timeout, a dropped connection)."""
-
-
-            {sig}
-                """{doc}"""
-                if attempts < 1:
-                    raise ValueError("attempts must be >= 1")
-                for _ in range(attempts - 1):
-                    try:
-                        return {f.name}(*args)
-                    except {exc}:
-                        continue
-                return {f.name}(*args)
-            ''')
-        bad = indent_body(f'''
-            class {exc}(Exception):
-                pass
-
-
-            {sig}
-                if attempts < 1:
-                    raise ValueError("attempts must be >= 1")
-                last = None
-                for attempt in range(attempts):
-                    try:
-                        return {f.name}(*args)
-                    except Exception as e:
-                        last = e
-                raise last
-            ''')
+        code = fill(RETRY_TRANSIENT_CODE, exc=exc, sig=sig, doc=doc, fn=f.name)
+        bad = fill(RETRY_TRANSIENT_BAD, exc=exc, sig=sig, fn=f.name)
         stub_code = f"class {exc}(Exception):\n    pass\n\n\n" + stub(sig, doc)
-        test = indent_body(f'''
-            from unittest import mock
-
-            import pytest
-            from hypothesis import given, settings, strategies as st
-
-            import {mod}
-            from {mod} import {exc}, {new}
-
-
-            def flaky(failures, error={exc}):
-                calls = []
-
-                def fake(*args):
-                    calls.append(args)
-                    if len(calls) <= failures:
-                        raise error("try again")
-                    return ("result", args)
-
-                return fake, calls
-
-
-            @settings(max_examples=60)
-            @given(st.integers(0, 7), st.integers(1, 6))
-            def test_retries_transient_only_up_to_attempts(failures, attempts):
-                fake, calls = flaky(failures)
-                with mock.patch.object({mod}, "{f.name}", fake):
-                    if failures < attempts:
-                        assert {new}("x", 1, attempts=attempts) == ("result", ("x", 1))
-                        assert len(calls) == failures + 1
-                    else:
-                        with pytest.raises({exc}):
-                            {new}("x", 1, attempts=attempts)
-                        assert len(calls) == attempts
-
-
-            @pytest.mark.parametrize("error", [ValueError, KeyError, RuntimeError])
-            def test_other_errors_are_not_retried(error):
-                fake, calls = flaky(1, error)
-                with mock.patch.object({mod}, "{f.name}", fake):
-                    with pytest.raises(error):
-                        {new}(3)
-                assert len(calls) == 1
-
-
-            def test_default_attempts_and_bad_attempts():
-                fake, calls = flaky(99)
-                with mock.patch.object({mod}, "{f.name}", fake):
-                    with pytest.raises({exc}):
-                        {new}()
-                assert len(calls) == {k}
-                with pytest.raises(ValueError):
-                    {new}(attempts=0)
-            ''')
+        test = fill(RETRY_TRANSIENT_TEST, mod=mod, exc=exc, new=new, fn=f.name, k=k)
         section = (f"`{f.name}` now talks to a flaky backend. Define `class {exc}(Exception)` "
                    f"(raised by `{f.name}` when a call may succeed if repeated) and "
                    f"`{new}(*args, attempts={k})`: call `{f.name}(*args)`; on `{exc}` call "
@@ -142,6 +149,68 @@ class RetryTransient:
                         {"function": f.name, "new": new, "attempts": k},
                         title=f"`{new}` on transient errors")
         return extend(parent, self.name, AREA, ext)
+
+
+COLLECT_ERRORS_CODE = '''
+${sig}
+    """${doc}"""
+    out = []
+    for args in calls:
+        try:
+            out.append(("ok", ${fn}(*args)))
+        except Exception as exc:
+            out.append(("error", type(exc).__name__))
+    return out
+'''
+
+COLLECT_ERRORS_BAD = '''
+${sig}
+    out = []
+    for args in calls:
+        try:
+            out.append(("ok", ${fn}(*args)))
+        except BaseException as exc:
+            out.append(("error", type(exc).__name__))
+    return out
+'''
+
+COLLECT_ERRORS_TEST = '''
+from unittest import mock
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+import ${mod}
+from ${mod} import ${new}
+
+ERRORS = {0: ZeroDivisionError, 1: KeyError, 2: ValueError, 3: LookupError}
+
+
+def fake(x):
+    if x in ERRORS:
+        raise ERRORS[x]("bad input")
+    return x * 10
+
+
+@settings(max_examples=100)
+@given(st.lists(st.integers(-3, 8), max_size=10))
+def test_each_call_reported(xs):
+    with mock.patch.object(${mod}, "${fn}", fake):
+        got = ${new}([(x,) for x in xs])
+    want = [("error", ERRORS[x].__name__) if x in ERRORS else ("ok", x * 10)
+            for x in xs]
+    assert got == want
+
+
+@pytest.mark.parametrize("stop", [KeyboardInterrupt, SystemExit])
+def test_interrupts_propagate(stop):
+    def fake_stop(x):
+        raise stop()
+
+    with mock.patch.object(${mod}, "${fn}", fake_stop):
+        with pytest.raises(stop):
+            ${new}([(1,)])
+'''
 
 
 class CollectErrors:
@@ -159,64 +228,9 @@ class CollectErrors:
         mod = module_of(parent)
         sig = f"def {new}(calls):"
         doc = f"('ok', result) or ('error', ExceptionClassName) for each call of {f.name}."
-        code = indent_body(f'''
-            {sig}
-                """{doc}"""
-                out = []
-                for args in calls:
-                    try:
-                        out.append(("ok", {f.name}(*args)))
-                    except Exception as exc:
-                        out.append(("error", type(exc).__name__))
-                return out
-            ''')
-        bad = indent_body(f'''
-            {sig}
-                out = []
-                for args in calls:
-                    try:
-                        out.append(("ok", {f.name}(*args)))
-                    except BaseException as exc:
-                        out.append(("error", type(exc).__name__))
-                return out
-            ''')
-        test = indent_body(f'''
-            from unittest import mock
-
-            import pytest
-            from hypothesis import given, settings, strategies as st
-
-            import {mod}
-            from {mod} import {new}
-
-            ERRORS = {{0: ZeroDivisionError, 1: KeyError, 2: ValueError, 3: LookupError}}
-
-
-            def fake(x):
-                if x in ERRORS:
-                    raise ERRORS[x]("bad input")
-                return x * 10
-
-
-            @settings(max_examples=100)
-            @given(st.lists(st.integers(-3, 8), max_size=10))
-            def test_each_call_reported(xs):
-                with mock.patch.object({mod}, "{f.name}", fake):
-                    got = {new}([(x,) for x in xs])
-                want = [("error", ERRORS[x].__name__) if x in ERRORS else ("ok", x * 10)
-                        for x in xs]
-                assert got == want
-
-
-            @pytest.mark.parametrize("stop", [KeyboardInterrupt, SystemExit])
-            def test_interrupts_propagate(stop):
-                def fake_stop(x):
-                    raise stop()
-
-                with mock.patch.object({mod}, "{f.name}", fake_stop):
-                    with pytest.raises(stop):
-                        {new}([(1,)])
-            ''')
+        code = fill(COLLECT_ERRORS_CODE, sig=sig, doc=doc, fn=f.name)
+        bad = fill(COLLECT_ERRORS_BAD, sig=sig, fn=f.name)
+        test = fill(COLLECT_ERRORS_TEST, mod=mod, new=new, fn=f.name)
         section = (f"Add `{new}(calls)` for a batch job that must not die on one bad record: "
                    f"for each argument tuple in `calls`, in order, call `{f.name}(*args)` and "
                    f"report `(\"ok\", result)`, or `(\"error\", name)` where `name` is the "

@@ -22,7 +22,7 @@ import random
 
 from codecanary.types import Task
 from generators.mutators.base import Mutation, depth_of, derive
-from generators.mutators.shared.text import fresh, indent_body, unique_path
+from generators.mutators.shared.text import fill, fresh, unique_path
 
 AREA = ("borrow-checking",)
 
@@ -76,6 +76,55 @@ def _child(parent: Task, operator: str, params: dict[str, object], section: str,
                   reference=reference, tests=all_tests, mutants=mutants, weakness=AREA)
 
 
+IN_PLACE_MUT_CODE = '''
+/// Clamps every value into `lo..=hi` in place; returns how many values changed.
+${sig} {
+    let mut changed = 0;
+    for v in values.iter_mut() {
+        let c = (*v).max(lo).min(hi);
+        if c != *v {
+            *v = c;
+            changed += 1;
+        }
+    }
+    changed
+}
+'''
+
+IN_PLACE_MUT_TESTS = '''
+            #[test]
+            fn ${fn}_matches_model() {
+            ${rng}
+                for _ in 0..500 {
+                    let len = next(9) as usize;
+                    let original: Vec<i64> = (0..len).map(|_| next(21) as i64 - 10).collect();
+                    let a = next(21) as i64 - 10;
+                    let b = next(21) as i64 - 10;
+                    let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+                    let mut values = original.clone();
+                    let changed = ${fn}(&mut values, lo, hi);
+                    let want: Vec<i64> = original.iter()
+                        .map(|&x| if x < lo { lo } else if x > hi { hi } else { x })
+                        .collect();
+                    assert_eq!(values, want, "{:?} into {}..={}", original, lo, hi);
+                    let moved = original.iter().filter(|&&x| x < lo || x > hi).count();
+                    assert_eq!(changed, moved);
+                }
+            }
+
+            #[test]
+            fn ${fn}_keeps_the_caller_s_vector() {
+                let mut values = vec![5, -7, 3];
+                let capacity = values.capacity();
+                assert_eq!(${fn}(&mut values, -5, 4), 2);
+                assert_eq!(values, vec![4, -5, 3]);
+                assert_eq!(values.capacity(), capacity);
+                let mut empty: Vec<i64> = Vec::new();
+                assert_eq!(${fn}(&mut empty, 0, 0), 0);
+            }
+            '''
+
+
 class InPlaceMut:
     """See the module docstring."""
 
@@ -89,59 +138,64 @@ class InPlaceMut:
         fn = fresh(parent, "clamp_in_place")
         seed = rng.randrange(1, 2**32)
         sig = f"pub fn {fn}(values: &mut Vec<i64>, lo: i64, hi: i64) -> usize"
-        code = indent_body(f'''
-            /// Clamps every value into `lo..=hi` in place; returns how many values changed.
-            {sig} {{
-                let mut changed = 0;
-                for v in values.iter_mut() {{
-                    let c = (*v).max(lo).min(hi);
-                    if c != *v {{
-                        *v = c;
-                        changed += 1;
-                    }}
-                }}
-                changed
-            }}
-            ''')
+        code = fill(IN_PLACE_MUT_CODE, sig=sig)
         bad = code.replace("if c != *v {", "if c != *v || *v == hi {")
         stub_code = f"{sig} {{\n    todo!()\n}}\n"
-        tests = indent_body(f'''
-            #[test]
-            fn {fn}_matches_model() {{
-            {RNG.format(seed=seed)}
-                for _ in 0..500 {{
-                    let len = next(9) as usize;
-                    let original: Vec<i64> = (0..len).map(|_| next(21) as i64 - 10).collect();
-                    let a = next(21) as i64 - 10;
-                    let b = next(21) as i64 - 10;
-                    let (lo, hi) = if a <= b {{ (a, b) }} else {{ (b, a) }};
-                    let mut values = original.clone();
-                    let changed = {fn}(&mut values, lo, hi);
-                    let want: Vec<i64> = original.iter()
-                        .map(|&x| if x < lo {{ lo }} else if x > hi {{ hi }} else {{ x }})
-                        .collect();
-                    assert_eq!(values, want, "{{:?}} into {{}}..={{}}", original, lo, hi);
-                    let moved = original.iter().filter(|&&x| x < lo || x > hi).count();
-                    assert_eq!(changed, moved);
-                }}
-            }}
-
-            #[test]
-            fn {fn}_keeps_the_caller_s_vector() {{
-                let mut values = vec![5, -7, 3];
-                let capacity = values.capacity();
-                assert_eq!({fn}(&mut values, -5, 4), 2);
-                assert_eq!(values, vec![4, -5, 3]);
-                assert_eq!(values.capacity(), capacity);
-                let mut empty: Vec<i64> = Vec::new();
-                assert_eq!({fn}(&mut empty, 0, 0), 0);
-            }}
-            ''')
+        tests = fill(IN_PLACE_MUT_TESTS, fn=fn, rng=RNG.format(seed=seed))
         section = (f"Add `{sig}`: the caller owns the vector and keeps using it, so take it "
                    f"by mutable reference (no clone, no new vector): clamp every value into "
                    f"`lo..=hi` (`lo <= hi`) in place and return how many values changed.")
         return _child(parent, self.name, {"new": fn, "seed": seed}, section, code, stub_code,
                       tests, bad)
+
+
+RETURN_REF_CODE = '''
+/// The first of the longest words with at least `min_len` bytes, borrowed from `words`.
+${sig} {
+    let mut best: Option<&'a str> = None;
+    for w in words {
+        if w.len() >= min_len && best.map_or(true, |b| w.len() > b.len()) {
+            best = Some(w.as_str());
+        }
+    }
+    best
+}
+'''
+
+RETURN_REF_TESTS = '''
+            #[test]
+            fn ${fn}_borrows_the_first_longest() {
+            ${rng}
+                let pool = ["a", "bb", "cc", "ddd", "", "eee", "f"];
+                for _ in 0..500 {
+                    let len = next(7) as usize;
+                    let words: Vec<String> =
+                        (0..len).map(|_| pool[next(7) as usize].to_string()).collect();
+                    let min_len = next(5) as usize;
+                    let got = ${fn}(&words, min_len);
+                    let mut want: Option<usize> = None;
+                    for (i, w) in words.iter().enumerate() {
+                        if w.len() < min_len {
+                            continue;
+                        }
+                        match want {
+                            Some(j) if words[j].len() >= w.len() => {}
+                            _ => want = Some(i),
+                        }
+                    }
+                    match (got, want) {
+                        (None, None) => {}
+                        (Some(g), Some(i)) => {
+                            assert!(std::ptr::eq(g.as_ptr(), words[i].as_ptr()),
+                                    "{:?} min {}: not word {}", words, min_len, i);
+                            assert_eq!(g.len(), words[i].len());
+                        }
+                        (g, w) => panic!("{:?} min {}: got {:?}, want index {:?}",
+                                         words, min_len, g, w),
+                    }
+                }
+            }
+            '''
 
 
 class ReturnRef:
@@ -157,59 +211,70 @@ class ReturnRef:
         fn = fresh(parent, "longest_word")
         seed = rng.randrange(1, 2**32)
         sig = f"pub fn {fn}<'a>(words: &'a [String], min_len: usize) -> Option<&'a str>"
-        code = indent_body(f'''
-            /// The first of the longest words with at least `min_len` bytes, borrowed from `words`.
-            {sig} {{
-                let mut best: Option<&'a str> = None;
-                for w in words {{
-                    if w.len() >= min_len && best.map_or(true, |b| w.len() > b.len()) {{
-                        best = Some(w.as_str());
-                    }}
-                }}
-                best
-            }}
-            ''')
+        code = fill(RETURN_REF_CODE, sig=sig)
         bad = code.replace("w.len() > b.len()", "w.len() >= b.len()")
         stub_code = f"{sig} {{\n    todo!()\n}}\n"
-        tests = indent_body(f'''
-            #[test]
-            fn {fn}_borrows_the_first_longest() {{
-            {RNG.format(seed=seed)}
-                let pool = ["a", "bb", "cc", "ddd", "", "eee", "f"];
-                for _ in 0..500 {{
-                    let len = next(7) as usize;
-                    let words: Vec<String> =
-                        (0..len).map(|_| pool[next(7) as usize].to_string()).collect();
-                    let min_len = next(5) as usize;
-                    let got = {fn}(&words, min_len);
-                    let mut want: Option<usize> = None;
-                    for (i, w) in words.iter().enumerate() {{
-                        if w.len() < min_len {{
-                            continue;
-                        }}
-                        match want {{
-                            Some(j) if words[j].len() >= w.len() => {{}}
-                            _ => want = Some(i),
-                        }}
-                    }}
-                    match (got, want) {{
-                        (None, None) => {{}}
-                        (Some(g), Some(i)) => {{
-                            assert!(std::ptr::eq(g.as_ptr(), words[i].as_ptr()),
-                                    "{{:?}} min {{}}: not word {{}}", words, min_len, i);
-                            assert_eq!(g.len(), words[i].len());
-                        }}
-                        (g, w) => panic!("{{:?}} min {{}}: got {{:?}}, want index {{:?}}",
-                                         words, min_len, g, w),
-                    }}
-                }}
-            }}
-            ''')
+        tests = fill(RETURN_REF_TESTS, fn=fn, rng=RNG.format(seed=seed))
         section = (f"Add `{sig}`: among the words with at least `min_len` bytes, return the "
                    f"longest (the first one on ties) as a `&str` borrowed from `words` itself "
                    f"— no copy, no leak; `None` when no word qualifies.")
         return _child(parent, self.name, {"new": fn, "seed": seed}, section, code, stub_code,
                       tests, bad)
+
+
+MUTATE_WHILE_ITERATING_CODE = '''
+/// Merges every later duplicate into the first occurrence of its value (summing).
+${sig} {
+    let mut first: std::collections::HashMap<i64, usize> =
+        std::collections::HashMap::new();
+    let mut kept: Vec<i64> = Vec::with_capacity(values.len());
+    for v in values.drain(..) {
+        match first.get(&v) {
+            Some(&at) => kept[at] += v,
+            None => {
+                first.insert(v, kept.len());
+                kept.push(v);
+            }
+        }
+    }
+    *values = kept;
+}
+'''
+
+MUTATE_WHILE_ITERATING_TESTS = '''
+            #[test]
+            fn ${fn}_matches_model() {
+            ${rng}
+                for _ in 0..500 {
+                    let len = next(10) as usize;
+                    let original: Vec<i64> = (0..len).map(|_| next(7) as i64 - 3).collect();
+                    let mut values = original.clone();
+                    ${fn}(&mut values);
+                    let mut keys: Vec<i64> = Vec::new();
+                    let mut sums: Vec<i64> = Vec::new();
+                    for &x in &original {
+                        match keys.iter().position(|&k| k == x) {
+                            Some(i) => sums[i] += x,
+                            None => {
+                                keys.push(x);
+                                sums.push(x);
+                            }
+                        }
+                    }
+                    assert_eq!(values, sums, "{:?}", original);
+                }
+            }
+
+            #[test]
+            fn ${fn}_example() {
+                let mut v = vec![3, 1, 3, 2, 1, 3];
+                ${fn}(&mut v);
+                assert_eq!(v, vec![9, 2, 2]);
+                let mut empty: Vec<i64> = vec![];
+                ${fn}(&mut empty);
+                assert!(empty.is_empty());
+            }
+            '''
 
 
 class MutateWhileIterating:
@@ -225,60 +290,10 @@ class MutateWhileIterating:
         fn = fresh(parent, "merge_duplicates")
         seed = rng.randrange(1, 2**32)
         sig = f"pub fn {fn}(values: &mut Vec<i64>)"
-        code = indent_body(f'''
-            /// Merges every later duplicate into the first occurrence of its value (summing).
-            {sig} {{
-                let mut first: std::collections::HashMap<i64, usize> =
-                    std::collections::HashMap::new();
-                let mut kept: Vec<i64> = Vec::with_capacity(values.len());
-                for v in values.drain(..) {{
-                    match first.get(&v) {{
-                        Some(&at) => kept[at] += v,
-                        None => {{
-                            first.insert(v, kept.len());
-                            kept.push(v);
-                        }}
-                    }}
-                }}
-                *values = kept;
-            }}
-            ''')
+        code = fill(MUTATE_WHILE_ITERATING_CODE, sig=sig)
         bad = code.replace("Some(&at) => kept[at] += v,", "Some(&at) => kept[at] = v,")
         stub_code = f"{sig} {{\n    todo!()\n}}\n"
-        tests = indent_body(f'''
-            #[test]
-            fn {fn}_matches_model() {{
-            {RNG.format(seed=seed)}
-                for _ in 0..500 {{
-                    let len = next(10) as usize;
-                    let original: Vec<i64> = (0..len).map(|_| next(7) as i64 - 3).collect();
-                    let mut values = original.clone();
-                    {fn}(&mut values);
-                    let mut keys: Vec<i64> = Vec::new();
-                    let mut sums: Vec<i64> = Vec::new();
-                    for &x in &original {{
-                        match keys.iter().position(|&k| k == x) {{
-                            Some(i) => sums[i] += x,
-                            None => {{
-                                keys.push(x);
-                                sums.push(x);
-                            }}
-                        }}
-                    }}
-                    assert_eq!(values, sums, "{{:?}}", original);
-                }}
-            }}
-
-            #[test]
-            fn {fn}_example() {{
-                let mut v = vec![3, 1, 3, 2, 1, 3];
-                {fn}(&mut v);
-                assert_eq!(v, vec![9, 2, 2]);
-                let mut empty: Vec<i64> = vec![];
-                {fn}(&mut empty);
-                assert!(empty.is_empty());
-            }}
-            ''')
+        tests = fill(MUTATE_WHILE_ITERATING_TESTS, fn=fn, rng=RNG.format(seed=seed))
         section = (f"Add `{sig}`: walk the caller's vector and merge every later occurrence "
                    f"of a value into the first occurrence of that (original) value, which "
                    f"becomes their sum; the merged elements disappear, the rest keep their "
@@ -286,6 +301,75 @@ class MutateWhileIterating:
                    f"`values` itself.")
         return _child(parent, self.name, {"new": fn, "seed": seed}, section, code, stub_code,
                       tests, bad)
+
+
+GET_OR_INSERT_CODE = '''
+/// Labels computed once per key and then borrowed from the cache.
+pub struct ${ty} {
+    labels: std::collections::HashMap<u64, String>,
+    computed: usize,
+}
+
+impl ${ty} {
+    pub fn new() -> Self {
+        ${ty} { labels: std::collections::HashMap::new(), computed: 0 }
+    }
+
+    /// The label of `key` (`"${prefix}-"` + the key's digits reversed).
+    pub fn get(&mut self, key: u64) -> &str {
+        if !self.labels.contains_key(&key) {
+            let digits: String = key.to_string().chars().rev().collect();
+            self.labels.insert(key, format!("${prefix}-{}", digits));
+            self.computed += 1;
+        }
+        &self.labels[&key]
+    }
+
+    pub fn computed(&self) -> usize {
+        self.computed
+    }
+}
+'''
+
+GET_OR_INSERT_STUB_CODE = '''
+pub struct ${ty} {}
+
+impl ${ty} {
+    pub fn new() -> Self {
+        todo!()
+    }
+
+    pub fn get(&mut self, key: u64) -> &str {
+        todo!()
+    }
+
+    pub fn computed(&self) -> usize {
+        todo!()
+    }
+}
+'''
+
+GET_OR_INSERT_TESTS = '''
+            #[test]
+            fn ${ty_lower}_computes_each_key_once() {
+            ${rng}
+                let mut cache = ${ty}::new();
+                let mut seen: Vec<u64> = Vec::new();
+                for _ in 0..400 {
+                    let key = next(40) * 37;
+                    let digits: String = key.to_string().chars().rev().collect();
+                    let want = format!("${prefix}-{}", digits);
+                    let got = cache.get(key);
+                    assert_eq!(got, want);
+                    let first = got.as_ptr();
+                    assert!(std::ptr::eq(cache.get(key).as_ptr(), first));
+                    if !seen.contains(&key) {
+                        seen.push(key);
+                    }
+                    assert_eq!(cache.computed(), seen.len());
+                }
+            }
+            '''
 
 
 class GetOrInsert:
@@ -301,72 +385,11 @@ class GetOrInsert:
         ty = fresh(parent, "LabelCache")
         prefix = rng.choice(("id", "key", "n", "v"))
         seed = rng.randrange(1, 2**32)
-        code = indent_body(f'''
-            /// Labels computed once per key and then borrowed from the cache.
-            pub struct {ty} {{
-                labels: std::collections::HashMap<u64, String>,
-                computed: usize,
-            }}
-
-            impl {ty} {{
-                pub fn new() -> Self {{
-                    {ty} {{ labels: std::collections::HashMap::new(), computed: 0 }}
-                }}
-
-                /// The label of `key` (`"{prefix}-"` + the key's digits reversed).
-                pub fn get(&mut self, key: u64) -> &str {{
-                    if !self.labels.contains_key(&key) {{
-                        let digits: String = key.to_string().chars().rev().collect();
-                        self.labels.insert(key, format!("{prefix}-{{}}", digits));
-                        self.computed += 1;
-                    }}
-                    &self.labels[&key]
-                }}
-
-                pub fn computed(&self) -> usize {{
-                    self.computed
-                }}
-            }}
-            ''')
+        code = fill(GET_OR_INSERT_CODE, ty=ty, prefix=prefix)
         bad = code.replace("if !self.labels.contains_key(&key) {", "if true {")
-        stub_code = indent_body(f'''
-            pub struct {ty} {{}}
-
-            impl {ty} {{
-                pub fn new() -> Self {{
-                    todo!()
-                }}
-
-                pub fn get(&mut self, key: u64) -> &str {{
-                    todo!()
-                }}
-
-                pub fn computed(&self) -> usize {{
-                    todo!()
-                }}
-            }}
-            ''')
-        tests = indent_body(f'''
-            #[test]
-            fn {ty.lower()}_computes_each_key_once() {{
-            {RNG.format(seed=seed)}
-                let mut cache = {ty}::new();
-                let mut seen: Vec<u64> = Vec::new();
-                for _ in 0..400 {{
-                    let key = next(40) * 37;
-                    let digits: String = key.to_string().chars().rev().collect();
-                    let want = format!("{prefix}-{{}}", digits);
-                    let got = cache.get(key);
-                    assert_eq!(got, want);
-                    let first = got.as_ptr();
-                    assert!(std::ptr::eq(cache.get(key).as_ptr(), first));
-                    if !seen.contains(&key) {{
-                        seen.push(key);
-                    }}
-                    assert_eq!(cache.computed(), seen.len());
-                }}
-            }}
-            ''')
+        stub_code = fill(GET_OR_INSERT_STUB_CODE, ty=ty)
+        tests = fill(GET_OR_INSERT_TESTS, ty_lower=ty.lower(), rng=RNG.format(seed=seed), ty=ty,
+                     prefix=prefix)
         section = (f"Add `pub struct {ty}` with `pub fn new() -> Self`, `pub fn get(&mut self, "
                    f"key: u64) -> &str` and `pub fn computed(&self) -> usize`. `get` returns "
                    f"the label of `key`, `\"{prefix}-\"` followed by the decimal digits of "

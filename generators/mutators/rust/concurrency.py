@@ -129,22 +129,7 @@ fn ${low}_loses_no_addition_under_threads() {
 '''
 
 
-class SharedTally:
-    """See the module docstring."""
-
-    name = "concurrency/rust-shared-tally"
-    weakness = AREA
-    languages = ("rust",)
-
-    def propose(self, parent: Task, rng: random.Random) -> Mutation | None:
-        if not applies(parent):
-            return None
-        ty = unique_name(rng.choice(("KeyTally", "SharedTotals", "TallyBoard")), taken(parent))
-        seed = rng.randrange(1, 2**32)
-        v = {"ty": ty, "low": ty.lower(), "seed": seed}
-        code = rust(TALLY, add=ADD_GOOD, **v)
-        bad = rust(TALLY, add=ADD_BAD, **v)
-        stub = rust(r'''
+SHARED_TALLY_STUB = r'''
             pub struct $ty {}
 
             impl $ty {
@@ -164,7 +149,25 @@ class SharedTally:
                     todo!()
                 }
             }
-            ''', **v)
+            '''
+
+
+class SharedTally:
+    """See the module docstring."""
+
+    name = "concurrency/rust-shared-tally"
+    weakness = AREA
+    languages = ("rust",)
+
+    def propose(self, parent: Task, rng: random.Random) -> Mutation | None:
+        if not applies(parent):
+            return None
+        ty = unique_name(rng.choice(("KeyTally", "SharedTotals", "TallyBoard")), taken(parent))
+        seed = rng.randrange(1, 2**32)
+        v = {"ty": ty, "low": ty.lower(), "seed": seed}
+        code = rust(TALLY, add=ADD_GOOD, **v)
+        bad = rust(TALLY, add=ADD_BAD, **v)
+        stub = rust(SHARED_TALLY_STUB, **v)
         tests = rust(TALLY_TESTS, **v)
         section = (
             f"Add `pub struct {ty}` (it must be `Sync`: many threads share one through "

@@ -8,6 +8,7 @@ so :func:`unique_path` and :func:`fresh` number them. Nothing here runs task cod
 from __future__ import annotations
 
 import textwrap
+from string import Template
 
 from codecanary.types import Task
 from generators.mutators.base import unique_name
@@ -32,3 +33,10 @@ def fresh(task: Task, base: str) -> str:
     """An identifier based on ``base`` used nowhere in the reference or the tests."""
     taken = "\n".join([*task.reference.values(), *task.tests.values()])
     return unique_name(base, taken)
+
+
+def fill(template: str, **values: object) -> str:
+    """``template`` (:class:`string.Template` text, ``${name}`` placeholders) filled with
+    ``values`` and normalised by :func:`indent_body`: how an operator turns a module-level
+    snippet into the code or test it adds."""
+    return indent_body(Template(template).substitute({k: str(v) for k, v in values.items()}))
