@@ -1,7 +1,7 @@
 """Concurrency operator ``concurrency/worker-pool``: ``FPool(workers)`` with
 ``submit(*args)`` returning a future, used from many producer threads, and ``close()``.
 
-It shares the slow recording fake and the test header of :mod:`concurrency`.
+It shares the slow recording fake and the test header of :mod:`.concurrency`.
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ ${sig}
             t.join()
 '''
 
-WORKER_POOL_STUB_CODE = '''
+WORKER_POOL_STUB = '''
 ${sig}
     """Runs ${fn} on `workers` threads; submit() from any thread."""
 
@@ -166,7 +166,7 @@ class WorkerPool:
         code = fill(WORKER_POOL_CODE, sig=sig, fn=f.name)
         check = '        if self._closed:\n            raise RuntimeError("pool is closed")\n'
         bad = code.replace(check + '        future', '        future', 1)
-        stub_code = fill(WORKER_POOL_STUB_CODE, sig=sig, fn=f.name)
+        stub_code = fill(WORKER_POOL_STUB, sig=sig, fn=f.name)
         test = _header(mod, cls) + _fake(f.name) + fill(WORKER_POOL_TEST, producers=producers,
                                                         mod=mod, fn=f.name, cls=cls)
         section = (f"Add class `{cls}`: a pool of worker threads that run `{f.name}` for "

@@ -47,7 +47,7 @@ RULES: dict[str, tuple[str, str, str]] = {
 ORDER = ("none-dash", "bool-yes-no", "float-2dp", "str-quoted", "int-grouped", "list-count")
 
 
-HOUSE_STYLE_TEST = '''
+HOUSE_STYLE_TEST_TAIL = '''
 
 
 @settings(max_examples=150)
@@ -68,7 +68,7 @@ def test_every_rule_once():
                                    + model(value))
 '''
 
-HOUSE_STYLE_TEST_2 = '''
+HOUSE_STYLE_TEST_HEAD = '''
 from unittest import mock
 
 from hypothesis import given, settings, strategies as st
@@ -120,8 +120,8 @@ class HouseStyle:
         code = body(chosen)
         bad = body([r for r in chosen if r != forget])
         model = formatter(chosen).replace("def fmt", "def model", 1)
-        test = (fill(HOUSE_STYLE_TEST_2, mod=mod, new=new) + "\n" + model + "\n\n\n"
-                + fill(HOUSE_STYLE_TEST, mod=mod, fn=f.name, new=new, repr_sep=repr(sep)))
+        test = (fill(HOUSE_STYLE_TEST_HEAD, mod=mod, new=new) + "\n" + model + "\n\n\n"
+                + fill(HOUSE_STYLE_TEST_TAIL, mod=mod, fn=f.name, new=new, repr_sep=repr(sep)))
         rules = "\n".join(f"{i}. {RULES[r][0]};" for i, r in enumerate(chosen, 1))
         section = (f"Add `{new}(*args)`, which calls `{f.name}(*args)` and returns one log "
                    f"line `{f.name}(<arg>, <arg>, ...){sep}<result>` (arguments separated by "
@@ -158,7 +158,7 @@ def rename(source: str, old: str, new: str) -> str | None:
     return "".join(lines)
 
 
-RENAMED_WITH_ALIAS_ALIAS = '''
+RENAMED_WITH_ALIAS_CODE = '''
 def ${fn}(*args, **kwargs):
     """Deprecated alias of ${new}."""
     warnings.warn("${fn} is deprecated; use ${new}", DeprecationWarning,
@@ -214,7 +214,7 @@ class RenamedWithAlias:
         prefix = rng.choice(("compute", "run", "do", "eval"))
         new = fresh(parent, f"{prefix}_{f.name}")
         entry, mod = parent.entry_point, module_of(parent)
-        alias = fill(RENAMED_WITH_ALIAS_ALIAS, fn=f.name, new=new)
+        alias = fill(RENAMED_WITH_ALIAS_CODE, fn=f.name, new=new)
         bad_alias = alias.replace("stacklevel=2", "stacklevel=1")
 
         def renamed(source: str, tail: str) -> str | None:

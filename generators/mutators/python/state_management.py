@@ -152,7 +152,7 @@ class ${cls}:
         return list(self._history)
 '''
 
-INDEPENDENT_SESSIONS_STUB_CODE = '''
+INDEPENDENT_SESSIONS_STUB = '''
 class ${cls}:
     """Calls ${fn} and remembers this session's last ${k} calls."""
 
@@ -223,7 +223,7 @@ class IndependentSessions:
         mod = module_of(parent)
         code = fill(INDEPENDENT_SESSIONS_CODE, cls=cls, fn=f.name, k=k)
         bad = fill(INDEPENDENT_SESSIONS_BAD, cls=cls, k=k, fn=f.name)
-        stub_code = fill(INDEPENDENT_SESSIONS_STUB_CODE, cls=cls, fn=f.name, k=k)
+        stub_code = fill(INDEPENDENT_SESSIONS_STUB, cls=cls, fn=f.name, k=k)
         test = fill(INDEPENDENT_SESSIONS_TEST, mod=mod, cls=cls, fn=f.name, k=k)
         section = (f"Add class `{cls}`: `{cls}(history=None)` starts a session, optionally "
                    f"from an earlier session's history (a list of `(args, result)` pairs, "

@@ -331,7 +331,7 @@ impl ${ty} {
 }
 '''
 
-GET_OR_INSERT_STUB_CODE = '''
+GET_OR_INSERT_STUB = '''
 pub struct ${ty} {}
 
 impl ${ty} {
@@ -387,7 +387,7 @@ class GetOrInsert:
         seed = rng.randrange(1, 2**32)
         code = fill(GET_OR_INSERT_CODE, ty=ty, prefix=prefix)
         bad = code.replace("if !self.labels.contains_key(&key) {", "if true {")
-        stub_code = fill(GET_OR_INSERT_STUB_CODE, ty=ty)
+        stub_code = fill(GET_OR_INSERT_STUB, ty=ty)
         tests = fill(GET_OR_INSERT_TESTS, ty_lower=ty.lower(), rng=RNG.format(seed=seed), ty=ty,
                      prefix=prefix)
         section = (f"Add `pub struct {ty}` with `pub fn new() -> Self`, `pub fn get(&mut self, "
