@@ -10,7 +10,7 @@ missing lock or an unbounded pool is caught on every run, not by luck.
   in parallel, never more than ``workers`` at once, results in input order.
 * ``concurrency/serialized-calls`` — ``f`` is not thread-safe:
   ``f_serialized(*args)`` lets at most one call run at a time.
-* ``concurrency/worker-pool`` (in :mod:`concurrency_pool`) — ``FPool(workers)``, ``submit(*args)``
+* ``concurrency/worker-pool`` (in :mod:`.concurrency_pool`) — ``FPool(workers)``, ``submit(*args)``
   returning a future, from many producer threads, and ``close()``.
 """
 
@@ -24,46 +24,14 @@ from generators.mutators.python._extend import (
     Extension,
     extend,
     fresh,
-    indent_body,
     module_of,
     pick,
     stub,
 )
+from generators.mutators.python._threads import header, slow_fake
 from generators.mutators.shared.text import fill
 
 AREA = ("concurrency",)
-
-SLOW_FAKE = '''
-class Fake:
-    """Stands in for {f}: slow, and records how many calls overlap."""
-
-    def __init__(self, delay=0.02):
-        self.delay = delay
-        self.lock = threading.Lock()
-        self.running = 0
-        self.peak = 0
-        self.calls = []
-
-    def __call__(self, *args):
-        with self.lock:
-            self.running += 1
-            self.peak = max(self.peak, self.running)
-            self.calls.append(args)
-        time.sleep(self.delay)
-        with self.lock:
-            self.running -= 1
-        return ("result", args)
-'''
-
-
-def _fake(f: str) -> str:
-    return indent_body(SLOW_FAKE.format(f=f))
-
-
-def _header(mod: str, names: str) -> str:
-    return (f"import sys\nimport threading\nimport time\nfrom unittest import mock\n\n"
-            f"import pytest\n\nimport {mod}\nfrom {mod} import {names}\n\n\n")
-
 
 SINGLE_FLIGHT_CACHE_CODE = '''
 ${store} = {}
@@ -138,7 +106,7 @@ def hammer(n, args_of, fake=None):
 
 @pytest.mark.parametrize("round_", range(8))
 def test_same_args_computed_once_under_${n}_threads(round_):
-    fake, out = hammer(${n}, lambda i: ("same", round_, ${rng_randint_1_99}))
+    fake, out = hammer(${n}, lambda i: ("same", round_, ${salt}))
     assert len(fake.calls) == 1
     assert all(o == out[0] for o in out)
 
@@ -199,9 +167,9 @@ class SingleFlightCache:
         store, lock = fresh(parent, f"_{new}_results"), fresh(parent, f"_{new}_lock")
         code = fill(SINGLE_FLIGHT_CACHE_CODE, store=store, lock=lock, sig=sig, doc=doc, fn=f.name)
         bad = fill(SINGLE_FLIGHT_CACHE_BAD, store=store, sig=sig, fn=f.name)
-        test = _header(mod, new) + _fake(f.name) + fill(SINGLE_FLIGHT_CACHE_TEST, new=new,
+        test = header(mod, new) + slow_fake(f.name) + fill(SINGLE_FLIGHT_CACHE_TEST, new=new,
                                                         mod=mod, fn=f.name, n=n,
-                                                        rng_randint_1_99=rng.randint(1, 99))
+                                                        salt=rng.randint(1, 99))
         section = (f"Add `{new}(*args)`, a memoised `{f.name}` for a server whose request "
                    f"threads ask for the same results at once. Arguments are equal when their "
                    f"`repr` is equal. When up to {n} threads call it concurrently with equal "
@@ -324,8 +292,8 @@ class BoundedParallelMap:
         doc = f"{f.name}(*args) for each args, at most `workers` at once, results in order."
         code = fill(BOUNDED_PARALLEL_MAP_CODE, sig=sig, doc=doc, fn=f.name)
         bad = fill(BOUNDED_PARALLEL_MAP_BAD, sig=sig, fn=f.name)
-        test = _header(mod, new) + _fake(f.name) + fill(BOUNDED_PARALLEL_MAP_TEST, k=k, mod=mod,
-                                                        fn=f.name, new=new)
+        test = header(mod, new) + slow_fake(f.name) + fill(
+            BOUNDED_PARALLEL_MAP_TEST, k=k, mod=mod, fn=f.name, new=new)
         section = (f"Add `{new}(calls, workers={k})`: `calls` is a list of argument tuples; "
                    f"return `[{f.name}(*args) for args in calls]`, in input order, but run the "
                    f"calls in parallel threads, never more than `workers` at the same time "
@@ -413,8 +381,8 @@ class SerializedCalls:
         doc = f"{f.name}(*args), never two at the same time, from any number of threads."
         code = fill(SERIALIZED_CALLS_CODE, lock=lock, sig=sig, doc=doc, fn=f.name)
         bad = fill(SERIALIZED_CALLS_BAD, sig=sig, fn=f.name)
-        test = _header(mod, new) + _fake(f.name) + fill(SERIALIZED_CALLS_TEST, n=n, new=new,
-                                                        mod=mod, fn=f.name)
+        test = header(mod, new) + slow_fake(f.name) + fill(
+            SERIALIZED_CALLS_TEST, n=n, new=new, mod=mod, fn=f.name)
         section = (f"`{f.name}` turned out not to be thread-safe (it uses a shared C "
                    f"library handle in production). Add `{new}(*args)` that returns "
                    f"`{f.name}(*args)` and may be called from {n} or more threads at once, yet "

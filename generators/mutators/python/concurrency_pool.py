@@ -1,7 +1,8 @@
 """Concurrency operator ``concurrency/worker-pool``: ``FPool(workers)`` with
 ``submit(*args)`` returning a future, used from many producer threads, and ``close()``.
 
-It shares the slow recording fake and the test header of :mod:`.concurrency`.
+It shares the slow recording fake and the test header (:mod:`._threads`) with
+:mod:`.concurrency`.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from generators.mutators.python._extend import (
     module_of,
     pick,
 )
-from generators.mutators.python.concurrency import AREA, _fake, _header
+from generators.mutators.python._threads import header, slow_fake
+from generators.mutators.python.concurrency import AREA
 from generators.mutators.shared.text import fill
 
 WORKER_POOL_CODE = '''
@@ -167,8 +169,8 @@ class WorkerPool:
         check = '        if self._closed:\n            raise RuntimeError("pool is closed")\n'
         bad = code.replace(check + '        future', '        future', 1)
         stub_code = fill(WORKER_POOL_STUB, sig=sig, fn=f.name)
-        test = _header(mod, cls) + _fake(f.name) + fill(WORKER_POOL_TEST, producers=producers,
-                                                        mod=mod, fn=f.name, cls=cls)
+        test = header(mod, cls) + slow_fake(f.name) + fill(
+            WORKER_POOL_TEST, producers=producers, mod=mod, fn=f.name, cls=cls)
         section = (f"Add class `{cls}`: a pool of worker threads that run `{f.name}` for "
                    f"many producer threads. `{cls}(workers)` starts `workers` threads "
                    f"(`workers < 1` raises `ValueError`). `submit(*args)` may be called from "

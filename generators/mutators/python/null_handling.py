@@ -14,7 +14,6 @@
 
 from __future__ import annotations
 
-import ast
 import random
 
 from codecanary.types import Task
@@ -30,94 +29,16 @@ from generators.mutators.python._extend import (
     pick,
     stub,
 )
+from generators.mutators.python._guard import guarded, handles_none, literal
 from generators.mutators.shared.text import fill
 
 AREA = ("null-handling",)
 
 
-def _literal(value: object) -> bool:
-    try:
-        return bool(ast.literal_eval(repr(value)) == value)
-    except (ValueError, SyntaxError, TypeError):
-        return False
-
-
-def handles_none(source: str, func: str, param: str) -> bool:
-    """Whether ``func`` already treats ``param`` as optional (a ``None`` test on it or an
-    ``Optional``/``| None`` annotation): then a None requirement would change nothing."""
-    try:
-        tree = ast.parse(source)
-    except SyntaxError:
-        return True
-    node = next((n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == func),
-                None)
-    if node is None:
-        return True
-    for arg in node.args.args + node.args.posonlyargs:
-        if arg.arg == param and arg.annotation is not None and (
-                "None" in ast.unparse(arg.annotation) or "Optional" in ast.unparse(arg.annotation)):
-            return True
-    for sub in ast.walk(node):
-        if isinstance(sub, ast.Compare):
-            names = {n.id for n in ast.walk(sub) if isinstance(n, ast.Name)}
-            consts = [c for c in [*sub.comparators, sub.left]
-                      if isinstance(c, ast.Constant) and c.value is None]
-            if param in names and consts:
-                return True
-    return False
-
-
-def insert_guard(source: str, func: str, guard: str) -> str | None:
-    """``source`` with ``guard`` (body-level lines) first in ``func``'s body (after its
-    docstring); None when ``func`` is not a top-level function of ``source``."""
-    try:
-        tree = ast.parse(source)
-    except SyntaxError:
-        return None
-    node = next((n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == func),
-                None)
-    if node is None:
-        return None
-    body = node.body
-    first = body[0]
-    has_doc = (isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant)
-               and isinstance(first.value.value, str))
-    if has_doc and len(body) == 1:
-        return None
-    target = body[1] if has_doc else first
-    lines = source.splitlines(keepends=True)
-    pad = " " * target.col_offset
-    if lines[target.lineno - 1][:target.col_offset].strip():
-        return None  # body on the def line: leave such code alone
-    block = "".join(pad + line + "\n" for line in guard.strip("\n").splitlines())
-    at = target.lineno - 1
-    if isinstance(target, ast.FunctionDef | ast.ClassDef) and target.decorator_list:
-        at = target.decorator_list[0].lineno - 1
-    return "".join(lines[:at]) + block + "".join(lines[at:])
-
-
-def _guarded(parent: Task, func: str,
-             guard: str) -> tuple[dict[str, str], dict[str, dict[str, str]]] | None:
-    entry = parent.entry_point
-    ref = insert_guard(parent.reference[entry], func, guard)
-    if ref is None:
-        return None
-    mutants = {}
-    for name, files in parent.mutants.items():
-        files = dict(files)
-        if entry in files:
-            patched = insert_guard(files[entry], func, guard)
-            if patched is None:
-                continue
-            files[entry] = patched
-        mutants[name] = files
-    return {**parent.reference, entry: ref}, mutants
-
-
 NONE_PASSTHROUGH_TEST = '''
 import pytest
 
-from ${module_of_parent} import ${fn}
+from ${mod} import ${fn}
 
 CALLS = ${repr_calls}
 
@@ -142,7 +63,7 @@ class NonePassthrough:
         rng.shuffle(funcs)
         for f in funcs:
             calls = [a for a in examples(parent, f.name) if len(a) >= f.required
-                     and _literal(a)]
+                     and literal(a)]
             if not calls:
                 if f.required != 1 or len(f.params) != 1:
                     continue
@@ -156,14 +77,14 @@ class NonePassthrough:
                 continue
             p = rng.choice(positions)
             param = f.params[p]
-            made = _guarded(parent, f.name, f"if {param} is None:\n    return None")
+            made = guarded(parent, f.name, f"if {param} is None:\n    return None")
             if made is None:
                 continue
             reference, mutants = made
             mutants["none-passthrough-bad"] = {parent.entry_point:
                                                parent.reference[parent.entry_point]}
             depth = depth_of(parent) + 1
-            test = fill(NONE_PASSTHROUGH_TEST, module_of_parent=module_of(parent), fn=f.name,
+            test = fill(NONE_PASSTHROUGH_TEST, mod=module_of(parent), fn=f.name,
                         repr_calls=repr(calls), param=param, p=p)
             tests = {**parent.tests, f"test_none_{param}_g{depth}.py": test}
             prompt = (parent.prompt.rstrip("\n") + f"\n\n## Additional requirement ({depth})"
@@ -181,7 +102,7 @@ class NonePassthrough:
 DEFAULT_ON_NONE_TEST = '''
 import pytest
 
-from ${module_of_parent} import ${fn}
+from ${mod} import ${fn}
 
 CALLS = ${repr_calls}
 
@@ -209,7 +130,7 @@ class DefaultOnNone:
         for f in functions(parent):
             if f.varargs:
                 continue
-            calls = [a for a in examples(parent, f.name) if _literal(a)]
+            calls = [a for a in examples(parent, f.name) if literal(a)]
             for q in range(f.required, len(f.params)):
                 default = f.defaults[q - f.required]
                 usable = [a for a in calls if len(a) <= q]
@@ -222,13 +143,13 @@ class DefaultOnNone:
             return None
         f, q, calls = rng.choice(options)
         param, default = f.params[q], f.defaults[q - f.required]
-        made = _guarded(parent, f.name, f"if {param} is None:\n    {param} = {default}")
+        made = guarded(parent, f.name, f"if {param} is None:\n    {param} = {default}")
         if made is None:
             return None
         reference, mutants = made
         mutants["default-on-none-bad"] = {parent.entry_point: parent.reference[parent.entry_point]}
         depth = depth_of(parent) + 1
-        test = fill(DEFAULT_ON_NONE_TEST, module_of_parent=module_of(parent), fn=f.name,
+        test = fill(DEFAULT_ON_NONE_TEST, mod=module_of(parent), fn=f.name,
                     repr_calls=repr(calls), param=param, default=default)
         tests = {**parent.tests, f"test_{param}_none_default_g{depth}.py": test}
         prompt = (parent.prompt.rstrip("\n") + f"\n\n## Additional requirement ({depth})\n\n"

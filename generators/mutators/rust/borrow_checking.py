@@ -22,6 +22,7 @@ import random
 
 from codecanary.types import Task
 from generators.mutators.base import Mutation, depth_of, derive
+from generators.mutators.rust._extend import applies, tests_file
 from generators.mutators.shared.text import fill, fresh, unique_path
 
 AREA = ("borrow-checking",)
@@ -37,23 +38,15 @@ RNG = """
 """
 
 
-def _tests_file(parent: Task) -> str | None:
-    for path, text in sorted(parent.tests.items()):
-        if path.endswith(".rs") and "use crate::solution::*" in text and "driver" not in path:
-            return path
-    return None
-
-
-def _applies(parent: Task) -> bool:
-    return (parent.language == "rust" and parent.entry_point.endswith(".rs")
-            and parent.entry_point in parent.reference and _tests_file(parent) is not None)
-
-
 def _child(parent: Task, operator: str, params: dict[str, object], section: str, code: str,
            stub_code: str, tests: str, bad: str) -> Mutation:
-    """Append ``code``/``stub_code``/``tests`` and the mutant ``bad`` to a Rust parent."""
+    """Append ``code``/``stub_code``/``tests`` and the mutant ``bad`` to a Rust parent.
+
+    :func:`generators.mutators.rust._extend.extend` with one difference kept on purpose:
+    the mutant is named ``<operator slug>-bad`` (numbered when a grandchild already has
+    one), as these operators' children have always been recorded."""
     entry = parent.entry_point
-    path = _tests_file(parent) or "tests.rs"
+    path = tests_file(parent) or "tests.rs"
 
     def plus(text: str, more: str) -> str:
         return text.rstrip("\n") + "\n\n" + more
@@ -133,7 +126,7 @@ class InPlaceMut:
     languages = ("rust",)
 
     def propose(self, parent: Task, rng: random.Random) -> Mutation | None:
-        if not _applies(parent):
+        if not applies(parent):
             return None
         fn = fresh(parent, "clamp_in_place")
         seed = rng.randrange(1, 2**32)
@@ -206,7 +199,7 @@ class ReturnRef:
     languages = ("rust",)
 
     def propose(self, parent: Task, rng: random.Random) -> Mutation | None:
-        if not _applies(parent):
+        if not applies(parent):
             return None
         fn = fresh(parent, "longest_word")
         seed = rng.randrange(1, 2**32)
@@ -285,7 +278,7 @@ class MutateWhileIterating:
     languages = ("rust",)
 
     def propose(self, parent: Task, rng: random.Random) -> Mutation | None:
-        if not _applies(parent):
+        if not applies(parent):
             return None
         fn = fresh(parent, "merge_duplicates")
         seed = rng.randrange(1, 2**32)
@@ -380,7 +373,7 @@ class GetOrInsert:
     languages = ("rust",)
 
     def propose(self, parent: Task, rng: random.Random) -> Mutation | None:
-        if not _applies(parent):
+        if not applies(parent):
             return None
         ty = fresh(parent, "LabelCache")
         prefix = rng.choice(("id", "key", "n", "v"))
