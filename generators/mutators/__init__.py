@@ -28,11 +28,15 @@ The interface for the campaign (``agent/``)::
 * The LLM mutator (:mod:`generators.llm_mutator`) proposes children from a
   model and failure evidence; it is not registered here because it needs a model.
 
-Operators live one module per weakness family (``null_handling``,
-``concurrency``, ``borrow`` (Rust), ``boundaries``, ``errors``, ``state``,
-``asyncio_ops``, ``security``, ``amnesia``, ``performance``); every one is
-registered in the plug-in registry as family ``"mutator"`` under its name, so a
-user's own operator is one ``register("mutator", name)`` away.
+Layout: one package per language, one module per weakness area in it
+(``python/null_handling.py``, ``rust/borrow_checking.py``, ``cpp/boundaries.py``,
+...); each language's ``_extend`` module is the one way its operators add code,
+tests, a prompt section and mutants to a task; helpers used by several languages
+are in :mod:`.shared`; snippets and test bodies are module-level templates, so
+each ``propose`` only picks names and values. Compositions of two tasks are in
+:mod:`.compose`, the contract in :mod:`.base`. Every operator is registered in
+the plug-in registry as family ``"mutator"`` under its name, so a user's own
+operator is one ``register("mutator", name)`` away.
 """
 
 from __future__ import annotations
@@ -43,49 +47,18 @@ from typing import cast
 from codecanary.registry import members, register
 from codecanary.types import Task
 from generators.gate import Bounds, GateResult, KnownTasks, gate
-from generators.mutators import (
-    amnesia,
-    asyncio_ops,
-    borrow,
-    boundaries,
-    compose,
-    concurrency,
-    concurrency_pool,
-    cpp_ops,
-    errors,
-    java_ops,
-    js_ops,
-    null_handling,
-    performance,
-    rust_boundaries,
-    rust_concurrency,
-    rust_null,
-    security,
-    state,
-)
+from generators.mutators import compose, cpp, java, javascript, python, rust
 from generators.mutators.base import Mutation, TaskMutator, depth_of, derive
 
 __all__ = ["Bounds", "GateResult", "KnownTasks", "Mutation", "TaskMutator", "all_mutators",
            "depth_of", "derive", "gate", "mutators_for", "propose"]
 
 _BUILTIN: tuple[TaskMutator, ...] = (
-    *null_handling.OPERATORS,
-    *concurrency.OPERATORS,
-    *concurrency_pool.OPERATORS,
-    *borrow.OPERATORS,
-    *boundaries.OPERATORS,
-    *errors.OPERATORS,
-    *state.OPERATORS,
-    *asyncio_ops.OPERATORS,
-    *security.OPERATORS,
-    *amnesia.OPERATORS,
-    *performance.OPERATORS,
-    *rust_null.OPERATORS,
-    *rust_concurrency.OPERATORS,
-    *rust_boundaries.OPERATORS,
-    *js_ops.OPERATORS,
-    *cpp_ops.OPERATORS,
-    *java_ops.OPERATORS,
+    *python.OPERATORS,
+    *rust.OPERATORS,
+    *javascript.OPERATORS,
+    *cpp.OPERATORS,
+    *java.OPERATORS,
     *compose.OPERATORS,
 )
 

@@ -22,9 +22,9 @@ import pytest
 from codecanary.tasks import default_suite_dir, load_suite
 from codecanary.types import Task
 from generators.mutators import KnownTasks, Mutation, TaskMutator, all_mutators, gate, mutators_for
-from generators.mutators.cpp_ops import OPERATORS as CPP_OPS
-from generators.mutators.java_ops import OPERATORS as JAVA_OPS
-from generators.mutators.js_ops import OPERATORS as JS_OPS
+from generators.mutators.cpp import OPERATORS as CPP_OPS
+from generators.mutators.java import OPERATORS as JAVA_OPS
+from generators.mutators.javascript import OPERATORS as JS_OPS
 from sandbox.bwrap import BwrapSandbox
 from sandbox.runners import reference_files, run_tests
 

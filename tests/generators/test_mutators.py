@@ -18,7 +18,7 @@ from codecanary.registry import names
 from codecanary.tasks import default_suite_dir, load_suite
 from codecanary.types import Task, content_id
 from generators.mutators import all_mutators, depth_of, mutators_for, propose
-from generators.mutators.null_handling import handles_none, insert_guard
+from generators.mutators.python._guard import handles_none, insert_guard
 from tests.conftest import MINI_SUITE
 
 SEEDS, _ = load_suite([default_suite_dir(), MINI_SUITE])

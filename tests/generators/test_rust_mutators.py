@@ -20,9 +20,9 @@ import pytest
 from codecanary.tasks import default_suite_dir, load_suite
 from codecanary.types import Task
 from generators.mutators import KnownTasks, Mutation, TaskMutator, all_mutators, gate
-from generators.mutators.rust_boundaries import OPERATORS as BOUNDARY_OPS
-from generators.mutators.rust_concurrency import OPERATORS as CONCURRENCY_OPS
-from generators.mutators.rust_null import OPERATORS as NULL_OPS
+from generators.mutators.rust.boundaries import OPERATORS as BOUNDARY_OPS
+from generators.mutators.rust.concurrency import OPERATORS as CONCURRENCY_OPS
+from generators.mutators.rust.null_handling import OPERATORS as NULL_OPS
 from sandbox.bwrap import BwrapSandbox
 
 SEEDS, _ = load_suite([default_suite_dir()])

@@ -16,8 +16,17 @@ from __future__ import annotations
 import random
 
 from codecanary.types import Task
-from generators.mutators._python import Extension, extend, fresh, indent_body, module_of, pick, stub
 from generators.mutators.base import Mutation
+from generators.mutators.python._extend import (
+    Extension,
+    extend,
+    fresh,
+    indent_body,
+    module_of,
+    pick,
+    stub,
+)
+from generators.mutators.shared.text import fill
 
 AREA = ("boundaries",)
 
@@ -38,6 +47,22 @@ def _test(mod: str, f: str, new: str, body: str) -> str:
         ''') + "\n\n" + indent_body(body)
 
 
+INCLUSIVE_RANGE_CODE = '''
+${sig}
+    """${doc}"""
+    start = max(first, 1) - 1
+    stop = max(min(last, len(calls)), 0)
+    return [${fn}(*args) for args in calls[start:stop]]
+'''
+
+INCLUSIVE_RANGE_BAD = '''
+${sig}
+    start = max(first, 1) - 1
+    stop = max(min(last, len(calls)), 0) - 1
+    return [${fn}(*args) for args in calls[start:stop]]
+'''
+
+
 class InclusiveRange:
     """See the module docstring."""
 
@@ -53,19 +78,8 @@ class InclusiveRange:
         mod = module_of(parent)
         sig = f"def {new}(calls, first, last):"
         doc = f"{f.name} over calls numbered first..last (1-based, inclusive, clamped)."
-        code = indent_body(f'''
-            {sig}
-                """{doc}"""
-                start = max(first, 1) - 1
-                stop = max(min(last, len(calls)), 0)
-                return [{f.name}(*args) for args in calls[start:stop]]
-            ''')
-        bad = indent_body(f'''
-            {sig}
-                start = max(first, 1) - 1
-                stop = max(min(last, len(calls)), 0) - 1
-                return [{f.name}(*args) for args in calls[start:stop]]
-            ''')
+        code = fill(INCLUSIVE_RANGE_CODE, sig=sig, doc=doc, fn=f.name)
+        bad = fill(INCLUSIVE_RANGE_BAD, sig=sig, fn=f.name)
         test = _test(mod, f.name, new, f'''
             @settings(max_examples=150)
             @given(st.integers(0, 9), st.integers(-3, 12), st.integers(-3, 12))
@@ -98,6 +112,24 @@ class InclusiveRange:
         return extend(parent, self.name, AREA, ext)
 
 
+CHUNKED_CODE = '''
+${sig}
+    """${doc}"""
+    if size < 1:
+        raise ValueError("size must be >= 1")
+    results = [${fn}(*args) for args in calls]
+    return [results[i:i + size] for i in range(0, len(results), size)]
+'''
+
+CHUNKED_BAD = '''
+${sig}
+    if size < 1:
+        raise ValueError("size must be >= 1")
+    results = [${fn}(*args) for args in calls]
+    return [results[i:i + size] for i in range(0, len(results) - 1, size)]
+'''
+
+
 class Chunked:
     """See the module docstring."""
 
@@ -113,21 +145,8 @@ class Chunked:
         mod = module_of(parent)
         sig = f"def {new}(calls, size):"
         doc = f"{f.name} results in chunks of `size` (the last may be shorter)."
-        code = indent_body(f'''
-            {sig}
-                """{doc}"""
-                if size < 1:
-                    raise ValueError("size must be >= 1")
-                results = [{f.name}(*args) for args in calls]
-                return [results[i:i + size] for i in range(0, len(results), size)]
-            ''')
-        bad = indent_body(f'''
-            {sig}
-                if size < 1:
-                    raise ValueError("size must be >= 1")
-                results = [{f.name}(*args) for args in calls]
-                return [results[i:i + size] for i in range(0, len(results) - 1, size)]
-            ''')
+        code = fill(CHUNKED_CODE, sig=sig, doc=doc, fn=f.name)
+        bad = fill(CHUNKED_BAD, sig=sig, fn=f.name)
         test = _test(mod, f.name, new, f'''
             @settings(max_examples=150)
             @given(st.integers(0, 13), st.integers(1, 6))
@@ -165,6 +184,23 @@ class Chunked:
         return extend(parent, self.name, AREA, ext)
 
 
+LAST_N_CODE = '''
+${sig}
+    """${doc}"""
+    if n < 0:
+        raise ValueError("n must be >= 0")
+    start = max(len(calls) - n, 0)
+    return [${fn}(*args) for args in calls[start:]]
+'''
+
+LAST_N_BAD = '''
+${sig}
+    if n < 0:
+        raise ValueError("n must be >= 0")
+    return [${fn}(*args) for args in calls[-n:]]
+'''
+
+
 class LastN:
     """See the module docstring."""
 
@@ -180,20 +216,8 @@ class LastN:
         mod = module_of(parent)
         sig = f"def {new}(calls, n):"
         doc = f"{f.name} results of the last n calls (n=0 -> [], n > len -> all)."
-        code = indent_body(f'''
-            {sig}
-                """{doc}"""
-                if n < 0:
-                    raise ValueError("n must be >= 0")
-                start = max(len(calls) - n, 0)
-                return [{f.name}(*args) for args in calls[start:]]
-            ''')
-        bad = indent_body(f'''
-            {sig}
-                if n < 0:
-                    raise ValueError("n must be >= 0")
-                return [{f.name}(*args) for args in calls[-n:]]
-            ''')
+        code = fill(LAST_N_CODE, sig=sig, doc=doc, fn=f.name)
+        bad = fill(LAST_N_BAD, sig=sig, fn=f.name)
         test = _test(mod, f.name, new, f'''
             @settings(max_examples=150)
             @given(st.integers(0, 9), st.integers(0, 12))

@@ -1,6 +1,6 @@
 """Rust concurrency operators: the child must stay exact when many threads share it.
 
-Each appends an item to the parent's ``solution.rs`` (see :mod:`._rust`), with a
+Each appends an item to the parent's ``solution.rs`` (see :mod:`._extend`), with a
 sequential ``#[test]`` against a model written differently from the reference,
 a stress ``#[test]`` under ``std::thread::scope`` (repeated for about a second,
 at least 3 rounds, so a lost update on a loaded machine gets many chances to
@@ -19,8 +19,8 @@ from __future__ import annotations
 import random
 
 from codecanary.types import Task
-from generators.mutators._rust import applies, extend, rust, taken
 from generators.mutators.base import Mutation, unique_name
+from generators.mutators.rust._extend import applies, extend, rust, taken
 
 AREA = ("concurrency",)
 
@@ -129,22 +129,7 @@ fn ${low}_loses_no_addition_under_threads() {
 '''
 
 
-class SharedTally:
-    """See the module docstring."""
-
-    name = "concurrency/rust-shared-tally"
-    weakness = AREA
-    languages = ("rust",)
-
-    def propose(self, parent: Task, rng: random.Random) -> Mutation | None:
-        if not applies(parent):
-            return None
-        ty = unique_name(rng.choice(("KeyTally", "SharedTotals", "TallyBoard")), taken(parent))
-        seed = rng.randrange(1, 2**32)
-        v = {"ty": ty, "low": ty.lower(), "seed": seed}
-        code = rust(TALLY, add=ADD_GOOD, **v)
-        bad = rust(TALLY, add=ADD_BAD, **v)
-        stub = rust(r'''
+SHARED_TALLY_STUB = r'''
             pub struct $ty {}
 
             impl $ty {
@@ -164,7 +149,25 @@ class SharedTally:
                     todo!()
                 }
             }
-            ''', **v)
+            '''
+
+
+class SharedTally:
+    """See the module docstring."""
+
+    name = "concurrency/rust-shared-tally"
+    weakness = AREA
+    languages = ("rust",)
+
+    def propose(self, parent: Task, rng: random.Random) -> Mutation | None:
+        if not applies(parent):
+            return None
+        ty = unique_name(rng.choice(("KeyTally", "SharedTotals", "TallyBoard")), taken(parent))
+        seed = rng.randrange(1, 2**32)
+        v = {"ty": ty, "low": ty.lower(), "seed": seed}
+        code = rust(TALLY, add=ADD_GOOD, **v)
+        bad = rust(TALLY, add=ADD_BAD, **v)
+        stub = rust(SHARED_TALLY_STUB, **v)
         tests = rust(TALLY_TESTS, **v)
         section = (
             f"Add `pub struct {ty}` (it must be `Sync`: many threads share one through "

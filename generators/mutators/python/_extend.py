@@ -1,4 +1,4 @@
-"""Shared machinery of the Python task mutation operators.
+"""The Python ``extend`` helper: how a Python task mutation operator grows a task.
 
 Most Python operators pick one public top-level function ``f`` of the parent's
 reference and *extend* the task around it: new code that calls ``f`` is
@@ -17,11 +17,14 @@ from __future__ import annotations
 
 import ast
 import random
-import textwrap
 from dataclasses import dataclass, field
 
 from codecanary.types import Task
-from generators.mutators.base import Mutation, depth_of, derive, unique_name
+from generators.mutators.base import Mutation, depth_of, derive
+from generators.mutators.shared.text import fresh, indent_body, unique_path
+
+__all__ = ["Extension", "Func", "examples", "extend", "fresh", "functions", "indent_body",
+           "module_of", "pick", "stub", "unique_path"]
 
 
 @dataclass(frozen=True)
@@ -101,11 +104,6 @@ def examples(task: Task, name: str, limit: int = 8) -> list[tuple[object, ...]]:
     return found[:limit]
 
 
-def indent_body(code: str) -> str:
-    """Dedent then strip a snippet, ending with one newline."""
-    return textwrap.dedent(code).strip("\n") + "\n"
-
-
 @dataclass(frozen=True)
 class Extension:
     """What an extending operator adds to a Python task.
@@ -183,22 +181,6 @@ def extend(parent: Task, operator: str, weakness: tuple[str, ...], ext: Extensio
     return derive(parent, operator, ext.params, prompt=prompt, workspace=workspace,
                   reference=reference, tests=tests, mutants=mutants, weakness=weakness,
                   title=f"{parent.title} + {ext.title}" if ext.title else None)
-
-
-def unique_path(files: dict[str, str], path: str) -> str:
-    """``path``, or ``path`` with a counter before the extension, not yet in ``files``."""
-    stem, _, ext = path.rpartition(".")
-    n, out = 1, path
-    while out in files:
-        n += 1
-        out = f"{stem}_{n}.{ext}"
-    return out
-
-
-def fresh(task: Task, base: str) -> str:
-    """An identifier based on ``base`` used nowhere in the reference or the tests."""
-    taken = "\n".join([*task.reference.values(), *task.tests.values()])
-    return unique_name(base, taken)
 
 
 def stub(signature: str, doc: str) -> str:

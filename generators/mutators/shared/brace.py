@@ -1,7 +1,9 @@
 """Shared machinery of the JavaScript, C++ and Java task mutation operators.
 
-The operators of :mod:`js_ops`, :mod:`cpp_ops` and :mod:`java_ops` *extend* a
-parent the way the Rust ones do (:mod:`._rust`): one new function is added to
+The operators of :mod:`generators.mutators.javascript`, :mod:`~generators.mutators.cpp`
+and :mod:`~generators.mutators.java` *extend* a parent the way the Rust ones do
+(:mod:`generators.mutators.rust._extend`); each language's ``_extend`` module binds
+these functions to its language: one new function is added to
 the reference entry point (and to every parent mutant, so they stay mutants of
 the child), a stub that loads or compiles but throws "not implemented" to the
 workspace, a new hidden test file, a prompt section, and hand-written mutants
@@ -30,8 +32,8 @@ import re
 from string import Template
 
 from codecanary.types import Task
-from generators.mutators._python import indent_body, unique_path
 from generators.mutators.base import Mutation, depth_of, derive
+from generators.mutators.shared.text import indent_body, unique_path
 
 ENTRY = {"javascript": ".js", "cpp": ".cpp", "java": ".java"}
 

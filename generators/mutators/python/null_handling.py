@@ -14,104 +14,41 @@
 
 from __future__ import annotations
 
-import ast
 import random
 
 from codecanary.types import Task
-from generators.mutators._python import (
+from generators.mutators.base import Mutation, depth_of, derive
+from generators.mutators.python._extend import (
     Extension,
     Func,
     examples,
     extend,
     fresh,
     functions,
-    indent_body,
     module_of,
     pick,
     stub,
 )
-from generators.mutators.base import Mutation, depth_of, derive
+from generators.mutators.python._guard import guarded, handles_none, literal
+from generators.mutators.shared.text import fill
 
 AREA = ("null-handling",)
 
 
-def _literal(value: object) -> bool:
-    try:
-        return bool(ast.literal_eval(repr(value)) == value)
-    except (ValueError, SyntaxError, TypeError):
-        return False
+NONE_PASSTHROUGH_TEST = '''
+import pytest
+
+from ${mod} import ${fn}
+
+CALLS = ${repr_calls}
 
 
-def handles_none(source: str, func: str, param: str) -> bool:
-    """Whether ``func`` already treats ``param`` as optional (a ``None`` test on it or an
-    ``Optional``/``| None`` annotation): then a None requirement would change nothing."""
-    try:
-        tree = ast.parse(source)
-    except SyntaxError:
-        return True
-    node = next((n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == func),
-                None)
-    if node is None:
-        return True
-    for arg in node.args.args + node.args.posonlyargs:
-        if arg.arg == param and arg.annotation is not None and (
-                "None" in ast.unparse(arg.annotation) or "Optional" in ast.unparse(arg.annotation)):
-            return True
-    for sub in ast.walk(node):
-        if isinstance(sub, ast.Compare):
-            names = {n.id for n in ast.walk(sub) if isinstance(n, ast.Name)}
-            consts = [c for c in [*sub.comparators, sub.left]
-                      if isinstance(c, ast.Constant) and c.value is None]
-            if param in names and consts:
-                return True
-    return False
-
-
-def insert_guard(source: str, func: str, guard: str) -> str | None:
-    """``source`` with ``guard`` (body-level lines) first in ``func``'s body (after its
-    docstring); None when ``func`` is not a top-level function of ``source``."""
-    try:
-        tree = ast.parse(source)
-    except SyntaxError:
-        return None
-    node = next((n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == func),
-                None)
-    if node is None:
-        return None
-    body = node.body
-    first = body[0]
-    has_doc = (isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant)
-               and isinstance(first.value.value, str))
-    if has_doc and len(body) == 1:
-        return None
-    target = body[1] if has_doc else first
-    lines = source.splitlines(keepends=True)
-    pad = " " * target.col_offset
-    if lines[target.lineno - 1][:target.col_offset].strip():
-        return None  # body on the def line: leave such code alone
-    block = "".join(pad + line + "\n" for line in guard.strip("\n").splitlines())
-    at = target.lineno - 1
-    if isinstance(target, ast.FunctionDef | ast.ClassDef) and target.decorator_list:
-        at = target.decorator_list[0].lineno - 1
-    return "".join(lines[:at]) + block + "".join(lines[at:])
-
-
-def _guarded(parent: Task, func: str,
-             guard: str) -> tuple[dict[str, str], dict[str, dict[str, str]]] | None:
-    entry = parent.entry_point
-    ref = insert_guard(parent.reference[entry], func, guard)
-    if ref is None:
-        return None
-    mutants = {}
-    for name, files in parent.mutants.items():
-        files = dict(files)
-        if entry in files:
-            patched = insert_guard(files[entry], func, guard)
-            if patched is None:
-                continue
-            files[entry] = patched
-        mutants[name] = files
-    return {**parent.reference, entry: ref}, mutants
+@pytest.mark.parametrize("args", CALLS)
+def test_${fn}_none_${param}_gives_none(args):
+    call = list(args)
+    call[${p}] = None
+    assert ${fn}(*call) is None
+'''
 
 
 class NonePassthrough:
@@ -126,7 +63,7 @@ class NonePassthrough:
         rng.shuffle(funcs)
         for f in funcs:
             calls = [a for a in examples(parent, f.name) if len(a) >= f.required
-                     and _literal(a)]
+                     and literal(a)]
             if not calls:
                 if f.required != 1 or len(f.params) != 1:
                     continue
@@ -140,27 +77,15 @@ class NonePassthrough:
                 continue
             p = rng.choice(positions)
             param = f.params[p]
-            made = _guarded(parent, f.name, f"if {param} is None:\n    return None")
+            made = guarded(parent, f.name, f"if {param} is None:\n    return None")
             if made is None:
                 continue
             reference, mutants = made
             mutants["none-passthrough-bad"] = {parent.entry_point:
                                                parent.reference[parent.entry_point]}
             depth = depth_of(parent) + 1
-            test = indent_body(f'''
-                import pytest
-
-                from {module_of(parent)} import {f.name}
-
-                CALLS = {calls!r}
-
-
-                @pytest.mark.parametrize("args", CALLS)
-                def test_{f.name}_none_{param}_gives_none(args):
-                    call = list(args)
-                    call[{p}] = None
-                    assert {f.name}(*call) is None
-                ''')
+            test = fill(NONE_PASSTHROUGH_TEST, mod=module_of(parent), fn=f.name,
+                        repr_calls=repr(calls), param=param, p=p)
             tests = {**parent.tests, f"test_none_{param}_g{depth}.py": test}
             prompt = (parent.prompt.rstrip("\n") + f"\n\n## Additional requirement ({depth})"
                       f"\n\n`{f.name}` may now be called with `{param}=None` (the value is "
@@ -172,6 +97,25 @@ class NonePassthrough:
                           prompt=prompt, reference=reference, tests=tests, mutants=mutants,
                           weakness=AREA)
         return None
+
+
+DEFAULT_ON_NONE_TEST = '''
+import pytest
+
+from ${mod} import ${fn}
+
+CALLS = ${repr_calls}
+
+
+@pytest.mark.parametrize("args", CALLS)
+def test_${fn}_${param}_none_means_default(args):
+    assert ${fn}(*args, ${param}=None) == ${fn}(*args)
+
+
+@pytest.mark.parametrize("args", CALLS)
+def test_${fn}_${param}_explicit_default(args):
+    assert ${fn}(*args, ${param}=${default}) == ${fn}(*args)
+'''
 
 
 class DefaultOnNone:
@@ -186,7 +130,7 @@ class DefaultOnNone:
         for f in functions(parent):
             if f.varargs:
                 continue
-            calls = [a for a in examples(parent, f.name) if _literal(a)]
+            calls = [a for a in examples(parent, f.name) if literal(a)]
             for q in range(f.required, len(f.params)):
                 default = f.defaults[q - f.required]
                 usable = [a for a in calls if len(a) <= q]
@@ -199,29 +143,14 @@ class DefaultOnNone:
             return None
         f, q, calls = rng.choice(options)
         param, default = f.params[q], f.defaults[q - f.required]
-        made = _guarded(parent, f.name, f"if {param} is None:\n    {param} = {default}")
+        made = guarded(parent, f.name, f"if {param} is None:\n    {param} = {default}")
         if made is None:
             return None
         reference, mutants = made
         mutants["default-on-none-bad"] = {parent.entry_point: parent.reference[parent.entry_point]}
         depth = depth_of(parent) + 1
-        test = indent_body(f'''
-            import pytest
-
-            from {module_of(parent)} import {f.name}
-
-            CALLS = {calls!r}
-
-
-            @pytest.mark.parametrize("args", CALLS)
-            def test_{f.name}_{param}_none_means_default(args):
-                assert {f.name}(*args, {param}=None) == {f.name}(*args)
-
-
-            @pytest.mark.parametrize("args", CALLS)
-            def test_{f.name}_{param}_explicit_default(args):
-                assert {f.name}(*args, {param}={default}) == {f.name}(*args)
-            ''')
+        test = fill(DEFAULT_ON_NONE_TEST, mod=module_of(parent), fn=f.name,
+                    repr_calls=repr(calls), param=param, default=default)
         tests = {**parent.tests, f"test_{param}_none_default_g{depth}.py": test}
         prompt = (parent.prompt.rstrip("\n") + f"\n\n## Additional requirement ({depth})\n\n"
                   f"Callers of `{f.name}` often pass `{param}=None` when they have no value. "
@@ -231,6 +160,51 @@ class DefaultOnNone:
                                           "default": default, "examples": len(calls)},
                       prompt=prompt, reference=reference, tests=tests, mutants=mutants,
                       weakness=AREA)
+
+
+OPTIONAL_BATCH_CODE = '''
+${sig}
+    """${doc}"""
+    if calls is None:
+        return []
+    return [None if args is None else ${fn}(*args) for args in calls]
+'''
+
+OPTIONAL_BATCH_BAD = '''
+${sig}
+    return [${fn}(*args) for args in calls]
+'''
+
+OPTIONAL_BATCH_TEST = '''
+from unittest import mock
+
+from hypothesis import given, settings, strategies as st
+
+import ${mod}
+from ${mod} import ${new}
+
+ARGS = st.tuples(st.integers(-5, 5)) | st.tuples(st.text(max_size=3), st.integers())
+
+
+def fake(*args):
+    fake.calls.append(args)
+    return ("result", args)
+
+
+def test_none_list_is_empty():
+    assert ${new}(None) == []
+    assert ${new}([]) == []
+
+
+@settings(max_examples=80)
+@given(st.lists(st.none() | ARGS, max_size=8))
+def test_none_items_give_none(calls):
+    fake.calls = []
+    with mock.patch.object(${mod}, "${fn}", fake):
+        got = ${new}(calls)
+    assert got == [None if c is None else ("result", c) for c in calls]
+    assert fake.calls == [c for c in calls if c is not None]
+'''
 
 
 class OptionalBatch:
@@ -248,47 +222,9 @@ class OptionalBatch:
         mod = module_of(parent)
         sig = f"def {new}(calls):"
         doc = (f"Apply {f.name} to each argument tuple; None list -> [], None item -> None.")
-        code = indent_body(f'''
-            {sig}
-                """{doc}"""
-                if calls is None:
-                    return []
-                return [None if args is None else {f.name}(*args) for args in calls]
-            ''')
-        bad = indent_body(f'''
-            {sig}
-                return [{f.name}(*args) for args in calls]
-            ''')
-        test = indent_body(f'''
-            from unittest import mock
-
-            from hypothesis import given, settings, strategies as st
-
-            import {mod}
-            from {mod} import {new}
-
-            ARGS = st.tuples(st.integers(-5, 5)) | st.tuples(st.text(max_size=3), st.integers())
-
-
-            def fake(*args):
-                fake.calls.append(args)
-                return ("result", args)
-
-
-            def test_none_list_is_empty():
-                assert {new}(None) == []
-                assert {new}([]) == []
-
-
-            @settings(max_examples=80)
-            @given(st.lists(st.none() | ARGS, max_size=8))
-            def test_none_items_give_none(calls):
-                fake.calls = []
-                with mock.patch.object({mod}, "{f.name}", fake):
-                    got = {new}(calls)
-                assert got == [None if c is None else ("result", c) for c in calls]
-                assert fake.calls == [c for c in calls if c is not None]
-            ''')
+        code = fill(OPTIONAL_BATCH_CODE, sig=sig, doc=doc, fn=f.name)
+        bad = fill(OPTIONAL_BATCH_BAD, sig=sig, fn=f.name)
+        test = fill(OPTIONAL_BATCH_TEST, mod=mod, new=new, fn=f.name)
         section = (f"Add `{new}(calls)`: `calls` is a list of argument tuples for `{f.name}`, "
                    f"and returns the list of `{f.name}(*args)` results in order. Data comes "
                    f"from a sparse source: `calls` itself may be `None` (return `[]`), and any "
@@ -298,6 +234,75 @@ class OptionalBatch:
         ext = Extension(section, code, stub(sig, doc), test, "none_items", bad,
                         {"function": f.name, "new": new}, title=f"`{new}` with None items")
         return extend(parent, self.name, AREA, ext)
+
+
+MISSING_KEYS_CODE = '''
+${sig}
+    """${doc}"""
+    if record is None:
+        return None
+    known = ${repr_params}
+    kwargs = {k: v for k, v in record.items() if k in known and v is not None}
+    if any(name not in kwargs for name in ${repr_required}):
+        return None
+    return ${fn}(**kwargs)
+'''
+
+MISSING_KEYS_BAD = '''
+${sig}
+    if record is None:
+        return None
+    known = ${repr_params}
+    kwargs = {k: v for k, v in record.items() if k in known}
+    if any(name not in kwargs for name in ${repr_required}):
+        return None
+    return ${fn}(**kwargs)
+'''
+
+MISSING_KEYS_TEST = '''
+from unittest import mock
+
+from hypothesis import given, settings, strategies as st
+
+import ${mod}
+from ${mod} import ${new}
+
+PARAMS = ${repr_params}
+REQUIRED = ${repr_required}
+RECORDS = st.none() | st.dictionaries(
+    st.sampled_from(PARAMS + ["unrelated", "extra_key"]),
+    st.none() | st.integers() | st.text(max_size=3), max_size=len(PARAMS) + 2)
+
+
+def fake(**kwargs):
+    fake.calls.append(kwargs)
+    return ("result", sorted(kwargs.items()))
+
+
+@settings(max_examples=120)
+@given(RECORDS)
+def test_record_with_missing_keys(record):
+    fake.calls = []
+    with mock.patch.object(${mod}, "${fn}", fake):
+        got = ${new}(record)
+    if record is None:
+        assert got is None and fake.calls == []
+        return
+    present = {k: v for k, v in record.items() if k in PARAMS and v is not None}
+    if any(name not in present for name in REQUIRED):
+        assert got is None and fake.calls == []
+    else:
+        assert fake.calls == [present]
+        assert got == ("result", sorted(present.items()))
+
+
+def test_full_record():
+    fake.calls = []
+    record = {name: i for i, name in enumerate(PARAMS)}
+    with mock.patch.object(${mod}, "${fn}", fake):
+        ${new}(record)
+    assert fake.calls == [record]
+'''
 
 
 class MissingKeys:
@@ -318,71 +323,12 @@ class MissingKeys:
         required = params[:f.required]
         sig = f"def {new}(record):"
         doc = f"Call {f.name} with the record's keys; None if a required one is missing."
-        code = indent_body(f'''
-            {sig}
-                """{doc}"""
-                if record is None:
-                    return None
-                known = {params!r}
-                kwargs = {{k: v for k, v in record.items() if k in known and v is not None}}
-                if any(name not in kwargs for name in {required!r}):
-                    return None
-                return {f.name}(**kwargs)
-            ''')
-        bad = indent_body(f'''
-            {sig}
-                if record is None:
-                    return None
-                known = {params!r}
-                kwargs = {{k: v for k, v in record.items() if k in known}}
-                if any(name not in kwargs for name in {required!r}):
-                    return None
-                return {f.name}(**kwargs)
-            ''')
-        test = indent_body(f'''
-            from unittest import mock
-
-            from hypothesis import given, settings, strategies as st
-
-            import {mod}
-            from {mod} import {new}
-
-            PARAMS = {params!r}
-            REQUIRED = {required!r}
-            RECORDS = st.none() | st.dictionaries(
-                st.sampled_from(PARAMS + ["unrelated", "extra_key"]),
-                st.none() | st.integers() | st.text(max_size=3), max_size=len(PARAMS) + 2)
-
-
-            def fake(**kwargs):
-                fake.calls.append(kwargs)
-                return ("result", sorted(kwargs.items()))
-
-
-            @settings(max_examples=120)
-            @given(RECORDS)
-            def test_record_with_missing_keys(record):
-                fake.calls = []
-                with mock.patch.object({mod}, "{f.name}", fake):
-                    got = {new}(record)
-                if record is None:
-                    assert got is None and fake.calls == []
-                    return
-                present = {{k: v for k, v in record.items() if k in PARAMS and v is not None}}
-                if any(name not in present for name in REQUIRED):
-                    assert got is None and fake.calls == []
-                else:
-                    assert fake.calls == [present]
-                    assert got == ("result", sorted(present.items()))
-
-
-            def test_full_record():
-                fake.calls = []
-                record = {{name: i for i, name in enumerate(PARAMS)}}
-                with mock.patch.object({mod}, "{f.name}", fake):
-                    {new}(record)
-                assert fake.calls == [record]
-            ''')
+        code = fill(MISSING_KEYS_CODE, sig=sig, doc=doc, repr_params=repr(params),
+                    repr_required=repr(required), fn=f.name)
+        bad = fill(MISSING_KEYS_BAD, sig=sig, repr_params=repr(params),
+                   repr_required=repr(required), fn=f.name)
+        test = fill(MISSING_KEYS_TEST, mod=mod, new=new, repr_params=repr(params),
+                    repr_required=repr(required), fn=f.name)
         section = (f"Add `{new}(record)`: records arrive as dicts keyed by the parameter names "
                    f"of `{f.name}` ({', '.join(f'`{p}`' for p in params)}). Call "
                    f"`{f.name}` (through its module-level name) with the record's entries as "

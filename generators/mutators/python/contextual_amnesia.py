@@ -15,8 +15,16 @@ import ast
 import random
 
 from codecanary.types import Task
-from generators.mutators._python import Extension, extend, fresh, indent_body, module_of, pick, stub
 from generators.mutators.base import Mutation, depth_of, derive
+from generators.mutators.python._extend import (
+    Extension,
+    extend,
+    fresh,
+    module_of,
+    pick,
+    stub,
+)
+from generators.mutators.shared.text import fill
 
 AREA = ("contextual-amnesia",)
 
@@ -37,6 +45,42 @@ RULES: dict[str, tuple[str, str, str]] = {
                    "    return f'[{len(v)} item{\"\" if len(v) == 1 else \"s\"}]'", ""),
 }
 ORDER = ("none-dash", "bool-yes-no", "float-2dp", "str-quoted", "int-grouped", "list-count")
+
+
+HOUSE_STYLE_TEST_TAIL = '''
+
+
+@settings(max_examples=150)
+@given(st.lists(VALUES, max_size=3), VALUES)
+def test_house_style(args, result):
+    with mock.patch.object(${mod}, "${fn}", lambda *a: result):
+        got = ${new}(*args)
+    want = ("${fn}(" + ", ".join(model(a) for a in args) + ")"
+            + ${repr_sep} + model(result))
+    assert got == want
+
+
+def test_every_rule_once():
+    samples = [None, True, 2.5, 'say "hi"', 1234567, [1], (1, 2), b"raw"]
+    for value in samples:
+        with mock.patch.object(${mod}, "${fn}", lambda *a: value):
+            assert ${new}(value) == ("${fn}(" + model(value) + ")" + ${repr_sep}
+                                   + model(value))
+'''
+
+HOUSE_STYLE_TEST_HEAD = '''
+from unittest import mock
+
+from hypothesis import given, settings, strategies as st
+
+import ${mod}
+from ${mod} import ${new}
+
+VALUES = (st.none() | st.booleans() | st.integers(-10**7, 10**7)
+          | st.floats(-1e6, 1e6, allow_nan=False) | st.text(max_size=6)
+          | st.lists(st.integers(), max_size=3))
+
+'''
 
 
 class HouseStyle:
@@ -75,39 +119,9 @@ class HouseStyle:
 
         code = body(chosen)
         bad = body([r for r in chosen if r != forget])
-        test = indent_body(f'''
-            from unittest import mock
-
-            from hypothesis import given, settings, strategies as st
-
-            import {mod}
-            from {mod} import {new}
-
-            VALUES = (st.none() | st.booleans() | st.integers(-10**7, 10**7)
-                      | st.floats(-1e6, 1e6, allow_nan=False) | st.text(max_size=6)
-                      | st.lists(st.integers(), max_size=3))
-
-            ''') + "\n" + formatter(chosen).replace("def fmt", "def model", 1) + "\n\n\n" \
-            + indent_body(f'''
-
-
-            @settings(max_examples=150)
-            @given(st.lists(VALUES, max_size=3), VALUES)
-            def test_house_style(args, result):
-                with mock.patch.object({mod}, "{f.name}", lambda *a: result):
-                    got = {new}(*args)
-                want = ("{f.name}(" + ", ".join(model(a) for a in args) + ")"
-                        + {sep!r} + model(result))
-                assert got == want
-
-
-            def test_every_rule_once():
-                samples = [None, True, 2.5, 'say "hi"', 1234567, [1], (1, 2), b"raw"]
-                for value in samples:
-                    with mock.patch.object({mod}, "{f.name}", lambda *a: value):
-                        assert {new}(value) == ("{f.name}(" + model(value) + ")" + {sep!r}
-                                               + model(value))
-            ''')
+        model = formatter(chosen).replace("def fmt", "def model", 1)
+        test = (fill(HOUSE_STYLE_TEST_HEAD, mod=mod, new=new) + "\n" + model + "\n\n\n"
+                + fill(HOUSE_STYLE_TEST_TAIL, mod=mod, fn=f.name, new=new, repr_sep=repr(sep)))
         rules = "\n".join(f"{i}. {RULES[r][0]};" for i, r in enumerate(chosen, 1))
         section = (f"Add `{new}(*args)`, which calls `{f.name}(*args)` and returns one log "
                    f"line `{f.name}(<arg>, <arg>, ...){sep}<result>` (arguments separated by "
@@ -144,6 +158,48 @@ def rename(source: str, old: str, new: str) -> str | None:
     return "".join(lines)
 
 
+RENAMED_WITH_ALIAS_CODE = '''
+def ${fn}(*args, **kwargs):
+    """Deprecated alias of ${new}."""
+    warnings.warn("${fn} is deprecated; use ${new}", DeprecationWarning,
+                  stacklevel=2)
+    return ${new}(*args, **kwargs)
+'''
+
+RENAMED_WITH_ALIAS_TEST = '''
+import warnings
+from unittest import mock
+
+import pytest
+
+import ${mod}
+from ${mod} import ${fn}, ${new}
+
+
+def fake(*args, **kwargs):
+    return ("result", args, kwargs)
+
+
+def test_old_name_warns_and_forwards():
+    with mock.patch.object(${mod}, "${new}", fake):
+        with pytest.warns(DeprecationWarning) as caught:
+            got = ${fn}(1, "two", key=3)
+    assert got == ("result", (1, "two"), {"key": 3})
+    message = str(caught[0].message)
+    assert "${new}" in message and "${fn}" in message
+    assert caught[0].filename == __file__
+
+
+def test_new_name_is_the_function_and_alias_looks_it_up_late():
+    assert ${new}.__name__ == "${new}"
+    assert ${fn} is not ${new}
+    with mock.patch.object(${mod}, "${new}", lambda *a, **k: "late"):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            assert ${fn}() == "late"
+'''
+
+
 class RenamedWithAlias:
     """See the module docstring."""
 
@@ -158,13 +214,7 @@ class RenamedWithAlias:
         prefix = rng.choice(("compute", "run", "do", "eval"))
         new = fresh(parent, f"{prefix}_{f.name}")
         entry, mod = parent.entry_point, module_of(parent)
-        alias = indent_body(f'''
-            def {f.name}(*args, **kwargs):
-                """Deprecated alias of {new}."""
-                warnings.warn("{f.name} is deprecated; use {new}", DeprecationWarning,
-                              stacklevel=2)
-                return {new}(*args, **kwargs)
-            ''')
+        alias = fill(RENAMED_WITH_ALIAS_CODE, fn=f.name, new=new)
         bad_alias = alias.replace("stacklevel=2", "stacklevel=1")
 
         def renamed(source: str, tail: str) -> str | None:
@@ -185,38 +235,7 @@ class RenamedWithAlias:
         mutants["renamed-with-alias-bad"] = {entry: bad}
         workspace = dict(parent.workspace)
         depth = depth_of(parent) + 1
-        test = indent_body(f'''
-            import warnings
-            from unittest import mock
-
-            import pytest
-
-            import {mod}
-            from {mod} import {f.name}, {new}
-
-
-            def fake(*args, **kwargs):
-                return ("result", args, kwargs)
-
-
-            def test_old_name_warns_and_forwards():
-                with mock.patch.object({mod}, "{new}", fake):
-                    with pytest.warns(DeprecationWarning) as caught:
-                        got = {f.name}(1, "two", key=3)
-                assert got == ("result", (1, "two"), {{"key": 3}})
-                message = str(caught[0].message)
-                assert "{new}" in message and "{f.name}" in message
-                assert caught[0].filename == __file__
-
-
-            def test_new_name_is_the_function_and_alias_looks_it_up_late():
-                assert {new}.__name__ == "{new}"
-                assert {f.name} is not {new}
-                with mock.patch.object({mod}, "{new}", lambda *a, **k: "late"):
-                    with warnings.catch_warnings():
-                        warnings.simplefilter("ignore")
-                        assert {f.name}() == "late"
-            ''')
+        test = fill(RENAMED_WITH_ALIAS_TEST, mod=mod, fn=f.name, new=new)
         tests = {**parent.tests, f"test_rename_{new}_g{depth}.py": test}
         prompt = (parent.prompt.rstrip("\n") + f"\n\n## Additional requirement ({depth})\n\n"
                   f"Rename `{f.name}` to `{new}` (the team's naming convention), everywhere "

@@ -1,6 +1,6 @@
 """Rust null-handling operators: the child must treat every absent value as ``None``.
 
-Each appends a function to the parent's ``solution.rs`` (see :mod:`._rust`), with
+Each appends a function to the parent's ``solution.rs`` (see :mod:`._extend`), with
 ``#[test]`` functions checking hundreds of generated inputs against a model
 written differently from the reference, and a hand-written mutant making the
 classic mistake (indexing where a lookup may miss, an empty value taken as set).
@@ -17,45 +17,22 @@ from __future__ import annotations
 import random
 
 from codecanary.types import Task
-from generators.mutators._rust import applies, extend, rust, taken
 from generators.mutators.base import Mutation, unique_name
+from generators.mutators.rust._extend import applies, extend, rust, taken
 
 AREA = ("null-handling",)
 
 
-class OptionalDefaults:
-    """See the module docstring."""
-
-    name = "null-handling/rust-optional-defaults"
-    weakness = AREA
-    languages = ("rust",)
-
-    def propose(self, parent: Task, rng: random.Random) -> Mutation | None:
-        if not applies(parent):
-            return None
-        fn = unique_name("badge_label", taken(parent))
-        dflt = rng.choice(("anonymous", "guest", "unknown", "nobody"))
-        lvl = rng.choice((0, 1))
-        seed = rng.randrange(1, 2**32)
-        v = {"fn": fn, "dflt": dflt, "lvl": lvl, "seed": seed}
-        sig = f"pub fn {fn}(name: Option<&str>, level: Option<u32>, count: Option<u32>) -> String"
-        head = rust(r'''
-            /// Label from optional parts: trimmed name (default "$dflt"), `#`, level
-            /// (default $lvl), then ` x<count>` when the count is more than 1.
-            ''', **v) + sig + " {\n"
-        tail = rust(r'''
+OPTIONAL_DEFAULTS_TAIL = r'''
                 let mut label = format!("{}#{}", name, level.unwrap_or($lvl));
                 if let Some(n) = count.filter(|&n| n > 1) {
                     label.push_str(&format!(" x{}", n));
                 }
                 label
             }
-            ''', **v)
-        good = '    let name = name.map(str::trim).filter(|n| !n.is_empty())'
-        code = head + good + f'.unwrap_or("{dflt}");\n' + tail
-        bad = head + f'    let name = name.unwrap_or("{dflt}").trim();\n' + tail
-        stub = f"{sig} {{\n    todo!()\n}}\n"
-        tests = rust(r'''
+            '''
+
+OPTIONAL_DEFAULTS_TESTS = r'''
             #[test]
             fn ${fn}_matches_model() {
                 $rng
@@ -89,7 +66,37 @@ class OptionalDefaults:
                 assert_eq!($fn(Some(" ann "), None, Some(2)), "ann#$lvl x2");
                 assert_eq!($fn(Some("bo"), Some(0), Some(0)), "bo#0");
             }
-            ''', **v)
+            '''
+
+OPTIONAL_DEFAULTS_HEAD = r'''
+            /// Label from optional parts: trimmed name (default "$dflt"), `#`, level
+            /// (default $lvl), then ` x<count>` when the count is more than 1.
+            '''
+
+
+class OptionalDefaults:
+    """See the module docstring."""
+
+    name = "null-handling/rust-optional-defaults"
+    weakness = AREA
+    languages = ("rust",)
+
+    def propose(self, parent: Task, rng: random.Random) -> Mutation | None:
+        if not applies(parent):
+            return None
+        fn = unique_name("badge_label", taken(parent))
+        dflt = rng.choice(("anonymous", "guest", "unknown", "nobody"))
+        lvl = rng.choice((0, 1))
+        seed = rng.randrange(1, 2**32)
+        v = {"fn": fn, "dflt": dflt, "lvl": lvl, "seed": seed}
+        sig = f"pub fn {fn}(name: Option<&str>, level: Option<u32>, count: Option<u32>) -> String"
+        head = rust(OPTIONAL_DEFAULTS_HEAD, **v) + sig + " {\n"
+        tail = rust(OPTIONAL_DEFAULTS_TAIL, **v)
+        good = '    let name = name.map(str::trim).filter(|n| !n.is_empty())'
+        code = head + good + f'.unwrap_or("{dflt}");\n' + tail
+        bad = head + f'    let name = name.unwrap_or("{dflt}").trim();\n' + tail
+        stub = f"{sig} {{\n    todo!()\n}}\n"
+        tests = rust(OPTIONAL_DEFAULTS_TESTS, **v)
         section = (
             f"Add `{sig}`. Every part may be missing. The label is the name with surrounding "
             f"whitespace trimmed — or `\"{dflt}\"` when the name is `None` or empty/blank after "
@@ -102,40 +109,16 @@ class OptionalDefaults:
                       tests, {"blank-name-kept": bad})
 
 
-class ChainedLookup:
-    """See the module docstring."""
-
-    name = "null-handling/rust-chained-lookup"
-    weakness = AREA
-    languages = ("rust",)
-
-    def propose(self, parent: Task, rng: random.Random) -> Mutation | None:
-        if not applies(parent):
-            return None
-        fn = unique_name("manager_city", taken(parent))
-        seed = rng.randrange(1, 2**32)
-        v = {"fn": fn, "seed": seed}
-        sig = rust(r'''
-            pub fn $fn<'a>(
-                managers: &std::collections::HashMap<String, String>,
-                cities: &'a std::collections::HashMap<String, String>,
-                person: &str,
-            ) -> Option<&'a str>
-            ''', **v).rstrip("\n")
-        head = ("/// The city of `person`'s manager, borrowed from `cities`; None when a link "
-                "is missing.\n" + sig + " {\n")
-        tail = rust(r'''
+CHAINED_LOOKUP_TAIL = r'''
                 let city = cities.get(manager)?;
                 if city.is_empty() {
                     return None;
                 }
                 Some(city.as_str())
             }
-            ''')
-        code = head + "    let manager = managers.get(person)?;\n" + tail
-        bad = head + "    let manager = &managers[person];\n" + tail
-        stub = f"{sig} {{\n    todo!()\n}}\n"
-        tests = rust(r'''
+            '''
+
+CHAINED_LOOKUP_TESTS = r'''
             #[test]
             fn ${fn}_follows_both_links_or_gives_none() {
                 $rng
@@ -191,7 +174,38 @@ class ChainedLookup:
                 assert_eq!($fn(&managers, &cities, "ann"), Some("oslo"));
                 assert_eq!($fn(&managers, &cities, "bo"), None);
             }
-            ''', **v)
+            '''
+
+CHAINED_LOOKUP_SIG = r'''
+            pub fn $fn<'a>(
+                managers: &std::collections::HashMap<String, String>,
+                cities: &'a std::collections::HashMap<String, String>,
+                person: &str,
+            ) -> Option<&'a str>
+            '''
+
+
+class ChainedLookup:
+    """See the module docstring."""
+
+    name = "null-handling/rust-chained-lookup"
+    weakness = AREA
+    languages = ("rust",)
+
+    def propose(self, parent: Task, rng: random.Random) -> Mutation | None:
+        if not applies(parent):
+            return None
+        fn = unique_name("manager_city", taken(parent))
+        seed = rng.randrange(1, 2**32)
+        v = {"fn": fn, "seed": seed}
+        sig = rust(CHAINED_LOOKUP_SIG, **v).rstrip("\n")
+        head = ("/// The city of `person`'s manager, borrowed from `cities`; None when a link "
+                "is missing.\n" + sig + " {\n")
+        tail = rust(CHAINED_LOOKUP_TAIL)
+        code = head + "    let manager = managers.get(person)?;\n" + tail
+        bad = head + "    let manager = &managers[person];\n" + tail
+        stub = f"{sig} {{\n    todo!()\n}}\n"
+        tests = rust(CHAINED_LOOKUP_TESTS, **v)
         section = (
             f"Add `{fn}(managers, cities, person) -> Option<&'a str>` with this signature:\n\n"
             f"```rust\n{sig};\n```\n\n`managers` maps a person to their manager, `cities` maps "

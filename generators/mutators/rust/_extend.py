@@ -1,7 +1,7 @@
-"""Shared machinery of the Rust task mutation operators outside borrow-checking.
+"""The Rust ``extend`` helper: how a Rust task mutation operator grows a task.
 
-The operators of :mod:`rust_null`, :mod:`rust_concurrency` and
-:mod:`rust_boundaries` all *extend* a Rust parent the same way: an item (a
+The operators of :mod:`.null_handling`, :mod:`.concurrency` and
+:mod:`.boundaries` all *extend* a Rust parent the same way: an item (a
 function or a type) is appended to the reference entry point (and to every
 parent mutant, so they stay mutants of the child), its ``todo!()`` stub to the
 workspace, ``#[test]`` functions to ``tests/tests.rs`` and one or more
@@ -19,8 +19,8 @@ from __future__ import annotations
 from string import Template
 
 from codecanary.types import Task
-from generators.mutators._python import indent_body, unique_path
 from generators.mutators.base import Mutation, depth_of, derive
+from generators.mutators.shared.text import indent_body, unique_path
 
 RNG = """\
     let mut state: u64 = $seed;

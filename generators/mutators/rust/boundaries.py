@@ -1,6 +1,6 @@
 """Rust boundary operators: the child must be exact at the ends of ranges and types.
 
-Each appends a function to the parent's ``solution.rs`` (see :mod:`._rust`), with
+Each appends a function to the parent's ``solution.rs`` (see :mod:`._extend`), with
 ``#[test]`` functions checking hundreds of generated inputs — biased toward the
 edges: empty slices, endpoints just inside and outside, ``usize::MAX``,
 ``i64::MAX``/``MIN`` — against a model computed another way (``u128``/``i128``
@@ -20,8 +20,8 @@ from __future__ import annotations
 import random
 
 from codecanary.types import Task
-from generators.mutators._rust import applies, extend, rust, taken
 from generators.mutators.base import Mutation, unique_name
+from generators.mutators.rust._extend import applies, extend, rust, taken
 
 AREA = ("boundaries",)
 
