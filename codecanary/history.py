@@ -17,8 +17,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import select
-
 from codecanary.stats import (
     Counts,
     MonitorConfig,
@@ -29,7 +27,7 @@ from codecanary.stats import (
     paired_difference,
     sum_counts,
 )
-from codecanary.store import CampaignRow, Store, TaskRow
+from codecanary.store import CampaignRow, Store
 
 
 def finished_nights(store: Store, assistant: str, mode: str = "nightly",
@@ -56,9 +54,7 @@ def counts(rows: Iterable[Mapping[str, Any]]) -> dict[str, tuple[int, int]]:
 
 def roots(store: Store) -> dict[str, str]:
     """Task id -> id of its seed task, for every task the database knows."""
-    with store.session() as s:
-        parents = {r[0]: r[1] for r in s.execute(select(TaskRow.id, TaskRow.parent))}
-    return lineage_roots(parents)
+    return lineage_roots(store.task_parents())
 
 
 def task_infos(rows: Iterable[Mapping[str, Any]], root_of: Mapping[str, str]

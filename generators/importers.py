@@ -29,8 +29,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from codecanary.task_json import task_from_json
 from codecanary.types import LANGUAGES, Kind, Language, Task, content_id
-from generators.export import task_from_json
 
 FIELDS = ("task_id", "prompt", "canonical_solution", "test", "entry_point")
 KIND_OF_CATEGORY: dict[str, Kind] = {"fix": "repair", "transform": "refactor"}
