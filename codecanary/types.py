@@ -11,24 +11,16 @@ import json
 from dataclasses import dataclass, field
 from typing import Literal
 
+from codecanary.areas import NAMES as AREA_NAMES
+
 Language = Literal["python", "rust", "cpp", "javascript", "java"]
 LANGUAGES: tuple[Language, ...] = ("python", "rust", "cpp", "javascript", "java")
 
 Kind = Literal["implement", "repair", "refactor", "next-edit"]
 KINDS: tuple[Kind, ...] = ("implement", "repair", "refactor", "next-edit")
 
-WEAKNESSES: tuple[str, ...] = (
-    "concurrency",
-    "null-handling",
-    "borrow-checking",
-    "boundaries",
-    "error-handling",
-    "state-management",
-    "async",
-    "security",
-    "contextual-amnesia",
-    "performance",
-)
+WEAKNESSES: tuple[str, ...] = AREA_NAMES
+"""The weakness areas, derived from their table (:mod:`codecanary.areas`)."""
 
 Origin = Literal["seed", "generated", "imported"]
 ORIGINS: tuple[Origin, ...] = ("seed", "generated", "imported")
