@@ -2,8 +2,9 @@
 reviews and failure details, and the lineage of generated tasks.
 
 Attempts are unique per (campaign, task, sample), which is what lets a resumed
-campaign skip what is already recorded. Only :mod:`codecanary.store` reads and
-writes these rows; the rest of the code goes through :class:`~codecanary.store.Store`.
+campaign skip what is already recorded. Only :mod:`codecanary.store` queries
+these tables; the rest of the code asks :class:`~codecanary.store.Store`'s methods
+(some of which hand back rows, detached, to read).
 """
 
 from __future__ import annotations
@@ -137,7 +138,7 @@ class FailureDetailRow(Base):
     reruns: Mapped[list[bool]] = mapped_column(JSON, default=list)
 
 
-# --- Lineage of generated tasks (issue 6; read and written by codecanary/lineage.py) ---
+# --- Lineage of generated tasks (issue 6; see codecanary.store.lineage) ---
 
 
 class LineageEdgeRow(Base):
