@@ -21,10 +21,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from sqlalchemy import select
-
 from agent.state import Deps
-from codecanary.store import AttemptRow, ExecutionRow, FailureDetailRow, ReviewRow, task_to_json
+from codecanary.task_json import task_to_json
 from generators.llm_mutator import (
     REPLY_SCHEMA,
     CallableGenerator,
@@ -68,28 +66,15 @@ def make_llm_mutator(spec: str | None, assistant_id: str, force: bool = False
 def evidence_for(deps: Deps, campaign_id: int, task_id: str) -> Evidence:
     """How the assistant failed on ``task_id`` in this campaign (its latest failed answer):
     failure class, counterexample, the reviewers' findings and an excerpt of the answer."""
-    with deps.store.session() as s:
-        row = s.execute(
-            select(AttemptRow.sample, AttemptRow.files, ExecutionRow.failure_class)
-            .join(ExecutionRow, ExecutionRow.attempt_id == AttemptRow.id)
-            .where(AttemptRow.campaign_id == campaign_id, AttemptRow.task_id == task_id,
-                   ExecutionRow.passed.is_(False), ExecutionRow.infra_error.is_(None))
-            .order_by(AttemptRow.sample.desc())).first()
-        if row is None:
-            return Evidence()
-        sample, files, failure_class = row
-        detail = s.scalars(select(FailureDetailRow).where(
-            FailureDetailRow.campaign_id == campaign_id, FailureDetailRow.task_id == task_id,
-            FailureDetailRow.sample == sample)).first()
-        reviews = list(s.scalars(select(ReviewRow).where(
-            ReviewRow.campaign_id == campaign_id, ReviewRow.task_id == task_id,
-            ReviewRow.sample == sample)))
-        classes = [c for c in (failure_class, detail.failure_class if detail else None) if c]
-        counter = detail.counterexample if detail and detail.counterexample else None
-        findings = [f"{r.reviewer}: {f.get('category', '')}: {f.get('text', '')}"
-                    for r in reviews for f in r.findings][:12]
-    entry = deps.tasks[task_id].entry_point
-    answer = (files or {}).get(entry) or "\n".join((files or {}).values())
+    failure = deps.store.latest_failure(campaign_id, task_id)
+    if failure is None:
+        return Evidence()
+    classes = [c for c in (failure.failure_class, failure.detail_class) if c]
+    counter = failure.counterexample
+    findings = [f"{reviewer}: {f.get('category', '')}: {f.get('text', '')}"
+                for reviewer, f in failure.findings][:12]
+    files = failure.files
+    answer = files.get(deps.tasks[task_id].entry_point) or "\n".join(files.values())
     return Evidence(failure_classes=tuple(dict.fromkeys(classes)),
                     counterexamples=(counter,) if counter else (), findings=tuple(findings),
                     answer=answer[:4000])

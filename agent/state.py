@@ -13,8 +13,9 @@ from typing import Any, TypedDict
 
 from agent.policy import PolicyConfig
 from assistants.base import Assistant
-from codecanary.store import Store, TaskRow
-from codecanary.types import Attempt, Execution, Limits, Task, TestOutcome
+from codecanary.store import Store
+from codecanary.task_json import task_from_json
+from codecanary.types import Attempt, Execution, Task, TestOutcome
 from sandbox.base import Sandbox
 
 
@@ -95,22 +96,17 @@ class TaskCache(dict[str, Task]):
         self.store = store
 
     def __missing__(self, task_id: str) -> Task:
-        with self.store.session() as s:
-            row = s.get(TaskRow, task_id)
-            data = dict(row.data) if row is not None else None
-        if data is None:
+        task = self.store.task(task_id)
+        if task is None:
             raise KeyError(task_id)
-        task = task_from_store(data)
         self[task_id] = task
         return task
 
 
 def task_from_store(data: dict[str, Any]) -> Task:
-    """The task of a tasks-table row's ``data`` (inverse of codecanary.store.task_to_json)."""
-    fields = dict(data)
-    fields["weakness"] = tuple(fields["weakness"])
-    fields["limits"] = Limits(**fields.get("limits") or {})
-    return Task(**fields)
+    """The task of a tasks-table row's ``data`` or a proposal's ``task`` (the one codec,
+    :func:`codecanary.task_json.task_from_json`, trusting the recorded id)."""
+    return task_from_json(data, check_id=False)
 
 
 @dataclass

@@ -28,9 +28,9 @@ from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
-from sqlalchemy import Integer, func, select
 
-from codecanary.store import AttemptRow, ExecutionRow, LineageEdgeRow, Store, TaskRow, task_to_json
+from codecanary.store import Store
+from codecanary.task_json import task_to_json
 from codecanary.types import Task
 
 
@@ -52,14 +52,9 @@ def record_child(store: Store, child: Task, params: dict[str, object], accepted:
     second = params.get("partner")
     if isinstance(second, str) and second and second != child.parent:
         edges.append((second, {**params, "role": "partner"}))
-    with store.session() as s:
-        for source, p in edges:
-            exists = s.scalars(select(LineageEdgeRow.id).where(
-                LineageEdgeRow.parent == source, LineageEdgeRow.child == child.id)).first()
-            if exists is None:
-                s.add(LineageEdgeRow(parent=source, child=child.id, operator=child.operator,
-                                     params=p, accepted=accepted, reason=reason,
-                                     data=task_to_json(child)))
+    store.add_edges([{"parent": source, "child": child.id, "operator": child.operator,
+                      "params": p, "accepted": accepted, "reason": reason,
+                      "data": task_to_json(child)} for source, p in edges])
     keep = [t for t in (parent, partner) if t is not None] + ([child] if accepted else [])
     if keep:
         store.save_tasks(keep)
@@ -78,26 +73,15 @@ def record_rejected(store: Store, parent_id: str, operator: str, params: dict[st
     20 000 characters) is kept with the reason. Returns the node id.
     """
     cid = "x" + hashlib.sha256(raw.encode()).hexdigest()[:15]
-    with store.session() as s:
-        exists = s.scalars(select(LineageEdgeRow.id).where(
-            LineageEdgeRow.parent == parent_id, LineageEdgeRow.child == cid)).first()
-        if exists is None:
-            s.add(LineageEdgeRow(parent=parent_id, child=cid, operator=operator,
-                                 params=dict(params), accepted=False, reason=reason,
-                                 data={"name": rejected_name(cid), "raw": raw[:20_000]}))
+    store.add_edges([{"parent": parent_id, "child": cid, "operator": operator,
+                      "params": dict(params), "accepted": False, "reason": reason,
+                      "data": {"name": rejected_name(cid), "raw": raw[:20_000]}}])
     return cid
 
 
 def pass_counts(store: Store, campaign_id: int | None = None) -> dict[str, tuple[int, int]]:
     """Task id -> (passed, attempts), infra errors excluded (one campaign or all)."""
-    with store.session() as s:
-        q = (select(AttemptRow.task_id, func.sum(ExecutionRow.passed.cast(Integer)), func.count())
-             .join(ExecutionRow, ExecutionRow.attempt_id == AttemptRow.id)
-             .where(AttemptRow.infra_error.is_(None), ExecutionRow.infra_error.is_(None))
-             .group_by(AttemptRow.task_id))
-        if campaign_id is not None:
-            q = q.where(AttemptRow.campaign_id == campaign_id)
-        return {tid: (int(p or 0), int(n)) for tid, p, n in s.execute(q)}
+    return store.pass_counts(campaign_id)
 
 
 def load(store: Store, results: dict[str, tuple[int, int]] | None = None) -> nx.DiGraph:
@@ -108,10 +92,9 @@ def load(store: Store, results: dict[str, tuple[int, int]] | None = None) -> nx.
     """
     results = pass_counts(store) if results is None else results
     g = nx.DiGraph()
-    with store.session() as s:
-        edges = list(s.scalars(select(LineageEdgeRow).order_by(LineageEdgeRow.id)))
-        ids = {e.parent for e in edges} | {e.child for e in edges}
-        rows = {r.id: r for r in s.scalars(select(TaskRow).where(TaskRow.id.in_(ids)))}
+    edges = store.lineage_edges()
+    ids = {e.parent for e in edges} | {e.child for e in edges}
+    rows = store.task_rows(ids)
     for tid in ids:
         row = rows.get(tid)
         g.add_node(tid, name=row.name if row else tid, area=row.area if row else "",

@@ -18,11 +18,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
-
 from codecanary.history import Night, latest_nights
 from codecanary.stats import MonitorConfig, lineage_roots
-from codecanary.store import CampaignRow, Store, TaskRow
+from codecanary.store import CampaignRow, Store
 
 Row = dict[str, Any]
 """One attempt as :meth:`Store.results` returns it (task fields, outcome, answer)."""
@@ -61,12 +59,6 @@ def _night(c: CampaignRow) -> Night:
                  version=c.assistant_version, status=c.status, summary=c.summary or {})
 
 
-def _task_parents(store: Store) -> dict[str, str | None]:
-    """Task id -> parent id for every stored task (the lineage the intervals cluster by)."""
-    with store.session() as s:
-        return {r[0]: r[1] for r in s.execute(select(TaskRow.id, TaskRow.parent))}
-
-
 def read_night(store: Store, campaign_id: int) -> NightData:
     """Read campaign ``campaign_id`` and its baseline window (see the module docstring)."""
     row = store.campaign(campaign_id)
@@ -78,7 +70,7 @@ def read_night(store: Store, campaign_id: int) -> NightData:
         night=camp, config=cfg, rows=store.results(campaign_id), window=window,
         window_rows={c.id: store.results(c.id) for c in window},
         previous_state=(previous or {}).get("sequential", {}).get("state", {}),
-        roots=lineage_roots(_task_parents(store)))
+        roots=lineage_roots(store.task_parents()))
 
 
 def finished_nights(store: Store, assistant: str, mode: str = "nightly",

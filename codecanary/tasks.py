@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
+from codecanary.areas import language_error
 from codecanary.languages import languages
 from codecanary.types import (
     KINDS,
@@ -112,8 +113,10 @@ def load_task(folder: Path) -> Task:
             raise TaskError(
                 toml, "weakness", f"has unknown area {w!r}", f"use one of {', '.join(WEAKNESSES)}"
             )
-    if "borrow-checking" in weakness and language != "rust":
-        raise TaskError(toml, "weakness", "borrow-checking is for Rust only", "tag another area")
+    for w in weakness:
+        why = language_error(w, str(language))
+        if why:
+            raise TaskError(toml, "weakness", why, "tag another area")
     entry = _require(meta, "entry_point", toml, "add entry_point = \"solution.py\"")
     if not isinstance(entry, str) or entry.startswith("/") or ".." in Path(entry).parts:
         raise TaskError(toml, "entry_point", f"is {entry!r}", "give a relative path in the task")

@@ -11,6 +11,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Literal
 
+from codecanary.areas import NAMES as AREA_NAMES
+
 Language = str
 """A language's name: any language with a registered runner. This bottom layer names
 none; the list is :func:`codecanary.languages.languages` (from the registry)."""
@@ -18,18 +20,8 @@ none; the list is :func:`codecanary.languages.languages` (from the registry)."""
 Kind = Literal["implement", "repair", "refactor", "next-edit"]
 KINDS: tuple[Kind, ...] = ("implement", "repair", "refactor", "next-edit")
 
-WEAKNESSES: tuple[str, ...] = (
-    "concurrency",
-    "null-handling",
-    "borrow-checking",
-    "boundaries",
-    "error-handling",
-    "state-management",
-    "async",
-    "security",
-    "contextual-amnesia",
-    "performance",
-)
+WEAKNESSES: tuple[str, ...] = AREA_NAMES
+"""The weakness areas, derived from their table (:mod:`codecanary.areas`)."""
 
 Origin = Literal["seed", "generated", "imported"]
 ORIGINS: tuple[Origin, ...] = ("seed", "generated", "imported")

@@ -3,72 +3,24 @@
 Writing is exact: every file is written byte for byte and ``task.toml`` carries
 the content hash, so an exported folder loads back (``codecanary.tasks``) as
 the same tasks with the same ids. Generated tasks come from the store's tasks
-table, where ``TaskRow.data`` holds the task as JSON (:func:`task_from_json` is
-the inverse of ``codecanary.store.task_to_json``). Which tasks are worth
+table; JSONL lines are the one task codec (:mod:`codecanary.task_json`) without
+``path``, which names a folder of this checkout only. Which tasks are worth
 exporting (validated, mutation score) is decided by the caller.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from pathlib import Path, PurePosixPath
-from typing import Any, cast
 
-from codecanary.types import Files, Kind, Language, Limits, Origin, Task, content_id
+from codecanary.task_json import task_to_json
+from codecanary.types import Files, Task
 
 FORMATS = ("seed", "jsonl")
 
 
 class ExportError(ValueError):
     """A task that cannot be written (unsafe file name, clash), naming the task."""
-
-
-def task_to_json(task: Task) -> dict[str, Any]:
-    """A task as plain JSON (the same shape as the store keeps)."""
-    return {
-        "id": task.id, "name": task.name, "title": task.title, "language": task.language,
-        "kind": task.kind, "weakness": list(task.weakness), "prompt": task.prompt,
-        "entry_point": task.entry_point, "workspace": task.workspace,
-        "reference": task.reference, "tests": task.tests, "mutants": task.mutants,
-        "limits": {"time_s": task.limits.time_s, "memory_mb": task.limits.memory_mb},
-        "difficulty": task.difficulty, "origin": task.origin, "parent": task.parent,
-        "operator": task.operator, "license": task.license,
-    }
-
-
-def task_from_json(data: dict[str, Any]) -> Task:
-    """The task of a JSON record (store row data or an exported JSONL line).
-
-    The id is recomputed from the content; a record whose ``id`` disagrees is
-    rejected (ValueError), so corrupted records never pass as the original task.
-    """
-    def files(key: str) -> Files:
-        value = data.get(key) or {}
-        if not isinstance(value, dict) or not all(
-                isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
-            raise ValueError(f"field '{key}' must map file names to text")
-        return dict(value)
-
-    limits = data.get("limits") or {}
-    task = Task(
-        id="", name=str(data["name"]), title=str(data["title"]),
-        language=cast(Language, data["language"]), kind=cast(Kind, data["kind"]),
-        weakness=tuple(data["weakness"]), prompt=str(data["prompt"]),
-        entry_point=str(data["entry_point"]), workspace=files("workspace"),
-        reference=files("reference"), tests=files("tests"),
-        mutants={str(k): dict(v) for k, v in (data.get("mutants") or {}).items()},
-        limits=Limits(time_s=float(limits.get("time_s", 30.0)),
-                      memory_mb=int(limits.get("memory_mb", 1024))),
-        difficulty=str(data.get("difficulty", "medium")),
-        origin=cast(Origin, data.get("origin", "seed")),
-        parent=data.get("parent"), operator=data.get("operator"), license=data.get("license"),
-    )
-    tid = content_id(task.language, task.kind, task.prompt, task.entry_point,
-                     task.workspace, task.reference, task.tests)
-    if data.get("id") not in (None, "", tid):
-        raise ValueError(f"id {data['id']!r} does not match the content hash {tid!r}")
-    return replace(task, id=tid)
 
 
 def _toml_str(value: str) -> str:
@@ -148,16 +100,12 @@ def write_jsonl(tasks: list[Task], path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8") as fh:
         for task in tasks:
-            fh.write(json.dumps(task_to_json(task), ensure_ascii=False, sort_keys=True) + "\n")
+            record = {k: v for k, v in task_to_json(task).items() if k != "path"}
+            fh.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
 
 
 def generated_tasks(db_url: str) -> list[Task]:
     """Generated tasks recorded in the store's tasks table."""
-    from sqlalchemy import select
+    from codecanary.store import Store
 
-    from codecanary.store import Store, TaskRow
-
-    store = Store(db_url)
-    with store.session() as s:
-        rows = list(s.scalars(select(TaskRow).where(TaskRow.origin == "generated")))
-        return [task_from_json(row.data) for row in rows]
+    return Store(db_url).tasks_of_origin("generated")

@@ -29,16 +29,14 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from codecanary.areas import CATCH_ALL, KEYWORD_RULES
 from codecanary.languages import languages
+from codecanary.task_json import task_from_json
 from codecanary.types import Kind, Language, Task, content_id
-from generators.export import task_from_json
 
 FIELDS = ("task_id", "prompt", "canonical_solution", "test", "entry_point")
 KIND_OF_CATEGORY: dict[str, Kind] = {"fix": "repair", "transform": "refactor"}
 """HumanEval-Rust's ``category`` field -> task kind (anything else: implement)."""
-CATCH_ALL = "boundaries"
-"""Weakness of a problem no heuristic recognises: small algorithmic problems
-whose failures are mostly edge cases (empty input, off-by-one)."""
 
 
 @dataclass(frozen=True)
@@ -203,24 +201,16 @@ def slug(task_id: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", task_id.lower()).strip("-") or "task"
 
 
-_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("null-handling", re.compile(r"\bNone\b|Optional\[|\bOption<|\bnull\b")),
-    ("error-handling", re.compile(r"\braise\b|\bValueError\b|\bResult<|\bpanic!")),
-    ("performance", re.compile(r"\befficient(ly)?\b", re.I)),
-    ("boundaries", re.compile(r"\bempty\b|\boverflow\b|\[\s*-1\s*\]|\blen\(\w+\)\s*-\s*1\b",
-                              re.I)),
-)
-
-
 def weakness_of(problem: Problem) -> tuple[str, ...]:
     """Weakness tags recognised in the prompt or solution; the catch-all when none fits.
 
+    The keywords are the areas' (:data:`codecanary.areas.KEYWORD_RULES`):
     None/Optional/Option -> null-handling; raise/ValueError/Result/panic ->
     error-handling; "efficiently" -> performance; empty input, overflow,
-    last-index arithmetic -> boundaries. Otherwise :data:`CATCH_ALL`.
+    last-index arithmetic -> boundaries. Otherwise :data:`codecanary.areas.CATCH_ALL`.
     """
     text = problem.prompt + "\n" + problem.canonical_solution
-    tags = tuple(area for area, pattern in _RULES if pattern.search(text))
+    tags = tuple(area for area, pattern in KEYWORD_RULES if pattern.search(text))
     return tags or (CATCH_ALL,)
 
 

@@ -22,10 +22,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any
 
-from sqlalchemy import select
-
 from codecanary.registry import register
-from codecanary.store import AttemptRow, Store
+from codecanary.store import Store
 from reviewers.base import is_flag
 from reviewers.records import failure_details, reviews
 
@@ -122,10 +120,7 @@ def night_agreement(store: Store, campaign_id: int) -> dict[str, Any]:
 
 def fault_confusion(store: Store, campaign_id: int) -> dict[str, dict[str, int]]:
     """Injected fault operator (``Attempt.meta["fault"]``) x failure class ("pass" if passed)."""
-    with store.session() as s:
-        meta = {(a.task_id, a.sample): (a.meta or {}).get("fault", "?")
-                for a in s.scalars(select(AttemptRow)
-                                   .where(AttemptRow.campaign_id == campaign_id))}
+    meta = {key: m.get("fault", "?") for key, m in store.attempt_meta(campaign_id).items()}
     matrix: dict[str, Counter[str]] = defaultdict(Counter)
     for r in store.results(campaign_id):
         op = meta.get((r["task_id"], r["sample"]), "?")

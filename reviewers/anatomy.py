@@ -19,13 +19,13 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from codecanary.areas import RERUN_AREAS
 from codecanary.types import Attempt, Execution, Review, Task
 from reviewers.base import Reviewer, ReviewOutcome, SandboxLike, create
 from reviewers.failures import classify, counterexample, stack_dump
 
 log = logging.getLogger(__name__)
 
-RERUN_AREAS = frozenset({"concurrency", "async"})
 NOT_RERUN = frozenset({"infra", "no-code", "refusal"})
 DEFAULT_REVIEWERS = "static"
 _cache: dict[tuple[str, int], list[Reviewer]] = {}

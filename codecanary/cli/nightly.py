@@ -22,11 +22,11 @@ from codecanary.cli.common import (
     out,
     workers_option,
 )
-from codecanary.cli.resume import checkpoint_path, progress_bar, run_checkpointed
+from codecanary.cli.resume import progress_bar, run_checkpointed
 from codecanary.night_data import summaries
 from codecanary.night_summary import NightSummary
 from codecanary.report import render
-from codecanary.store import DEFAULT_DB, Store
+from codecanary.store import DEFAULT_DB, Store, checkpoint_path
 
 DEFAULT_ASSISTANT = "local:qwen2.5-coder-0.5b"
 

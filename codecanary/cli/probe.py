@@ -33,9 +33,9 @@ from codecanary.cli.common import (
     out,
     workers_option,
 )
-from codecanary.cli.resume import checkpoint_path, progress_bar, run_checkpointed
+from codecanary.cli.resume import progress_bar, run_checkpointed
 from codecanary.registry import UnknownPluginError
-from codecanary.store import DEFAULT_DB, Store
+from codecanary.store import DEFAULT_DB, Store, checkpoint_path
 from codecanary.types import WEAKNESSES
 
 

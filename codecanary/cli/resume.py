@@ -12,14 +12,12 @@ ends with exactly the attempts an uninterrupted run would have made.
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable
 from typing import Any
 
 import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from sqlalchemy.engine import make_url
 
 from agent.graph import initial_state, resume_campaign, run_campaign, sqlite_checkpointer
 from agent.state import Deps, TaskCache
@@ -28,16 +26,6 @@ from assistants.sim import ProfileError
 from codecanary.cli.common import err, make_llm, make_sandbox
 from codecanary.registry import UnknownPluginError
 from codecanary.store import DEFAULT_DB, Store
-
-
-def checkpoint_path(db: str) -> str | None:
-    """Where a campaign on database ``db`` checkpoints (None: an in-memory database)."""
-    url = make_url(db)
-    if url.get_backend_name() == "sqlite":
-        if not url.database or url.database == ":memory:":
-            return None
-        return os.path.abspath(f"{url.database}.checkpoints")
-    return os.path.abspath("codecanary-checkpoints.sqlite")
 
 
 def progress_bar(label: str, total: int) -> tuple[Progress, Callable[[int, int, str], None]]:
