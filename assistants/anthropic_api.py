@@ -23,6 +23,7 @@ cap would be passed and marks the rest ``cost cap reached``.
 from __future__ import annotations
 
 import logging
+import os
 import random
 import threading
 import time
@@ -30,14 +31,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from assistants.anthropic_prices import price_of
+from assistants.base import BatchError
 from assistants.extract import extract
-from assistants.pricing import COST_CAP_REACHED, Budget, Price, price_of
+from assistants.family import Capabilities, assistant_family
+from assistants.pricing import COST_CAP_REACHED, Budget, Price
 from assistants.render import Prompt, render
-from codecanary.registry import register
 from codecanary.types import Attempt, Task
 
 if TYPE_CHECKING:
     from assistants.anthropic_batch import BatchRun
+    from codecanary.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -130,8 +134,30 @@ class AnthropicAssistant:
         """Cap this run's spending; refuses a model without a known price."""
         if self.price is None:
             raise ValueError(f"no price is known for model {self.model!r}, so a cost cap "
-                             "cannot be enforced; add it to assistants.pricing.PRICES")
+                             "cannot be enforced; add it to assistants.anthropic_prices.PRICES")
         self.budget = budget
+
+    def start_batch(self, store: Store, night: str,
+                    items: list[tuple[Task, int]]) -> dict[str, Any]:
+        """``--batch`` (:class:`assistants.base.Batching`): adopt this night's unfinished batch
+        of the same ``items`` (an interrupted run) or submit a new one; returns the entry the
+        campaign records (``id``, ``key``, ``capped``: the items the cost cap left out)."""
+        from assistants import anthropic_batch
+
+        key = anthropic_batch.batch_key(self, items)
+        old = anthropic_batch.find_resumable(store, self.id, night, key)
+        if old is not None:
+            batch_id, capped = old
+            anthropic_batch.adopt(self, batch_id, items, capped)
+            log.warning("adopting batch %s of an unfinished run of this night", batch_id)
+        else:
+            try:
+                run = anthropic_batch.submit(self, items)
+            except GaveUp as exc:
+                raise BatchError(f"could not submit the batch: {exc}") from None
+            batch_id, capped = run.id, sorted(run.capped)
+            log.warning("submitted batch %s (%d requests)", batch_id, len(run.items))
+        return {"id": batch_id, "key": key, "capped": capped}
 
     @property
     def client(self) -> Any:
@@ -260,7 +286,15 @@ def _text(message: Any) -> str:
     return "".join(getattr(b, "text", "") for b in message.content if b.type == "text")
 
 
-@register("assistant", "anthropic")
+def status() -> tuple[bool, str]:
+    """``anthropic:`` needs an API key in the environment (the SDK reads it)."""
+    if os.environ.get("ANTHROPIC_API_KEY"):
+        return True, "ANTHROPIC_API_KEY is set"
+    return False, "missing key: set ANTHROPIC_API_KEY"
+
+
+@assistant_family("anthropic", examples=("anthropic:claude-sonnet-4-5",), status=status,
+                  capabilities=Capabilities(batch=True, cost=True))
 def make_anthropic(arg: str | None) -> AnthropicAssistant:
     """Factory for ``anthropic:<model>`` (key and base URL from ANTHROPIC_* variables)."""
     if not arg:

@@ -40,11 +40,11 @@ from pathlib import Path
 from typing import Any
 
 from assistants.extract import extract
+from assistants.family import Capabilities, assistant_family
 from assistants.models import CATALOG, ModelError, known_sha256, resolve
 from assistants.openai_compat import parse_options
 from assistants.render import render
 from codecanary.llama_process import LlamaProcess
-from codecanary.registry import register
 from codecanary.types import Attempt, Task
 
 OPTIONS: dict[str, type] = {"temperature": float, "seed": int, "max_tokens": int, "ctx": int,
@@ -174,7 +174,8 @@ def status() -> tuple[bool, str]:
     return True, f"llama-cpp-python {llama_version()}; models: {', '.join(pulled)}"
 
 
-@register("assistant", "local")
+@assistant_family("local", examples=("local:qwen2.5-coder-0.5b", "local:/path/to/model.gguf"),
+                  status=status, capabilities=Capabilities(reuse=True))
 def make_local(arg: str | None) -> LocalAssistant:
     """Factory for ``local:<name-or-path.gguf>[?options]``."""
     if not arg:
@@ -184,5 +185,3 @@ def make_local(arg: str | None) -> LocalAssistant:
     name = spec if spec in CATALOG else path.name
     return LocalAssistant(name=name, path=path, **parse_options(query, OPTIONS))
 
-
-make_local.status = status  # type: ignore[attr-defined]

@@ -32,8 +32,8 @@ from urllib.parse import parse_qsl, urlsplit, urlunsplit
 import httpx
 
 from assistants.extract import extract
+from assistants.family import assistant_family
 from assistants.render import render
-from codecanary.registry import register
 from codecanary.types import Attempt, Task
 
 RETRY_STATUS = {408, 409, 425, 429, 500, 502, 503, 504, 529}
@@ -199,7 +199,12 @@ def parse_spec(arg: str) -> tuple[str, str, dict[str, Any]]:
     return model, base, parse_options(parts.query, OPTIONS)
 
 
-@register("assistant", "openai")
+def status() -> tuple[bool, str]:
+    """``openai:`` is plain HTTP: nothing to check until a run reaches the endpoint."""
+    return True, "needs a reachable endpoint; key from OPENAI_API_KEY if set"
+
+
+@assistant_family("openai", examples=("openai:<model>@http://127.0.0.1:8000/v1",), status=status)
 def make_openai(arg: str | None) -> OpenAICompatAssistant:
     """Factory for ``openai:<model>@<base-url>[?temperature=..&seed=..]``."""
     model, base, opts = parse_spec(arg or "")
