@@ -9,8 +9,8 @@ from click.testing import CliRunner
 
 from assistants.base import Assistant, create
 from assistants.family import AssistantFamily, Capabilities, assistant_family, describe, families
-from codecanary.cli import cli
 from codecanary import registry
+from codecanary.cli import cli
 from codecanary.registry import register
 
 
