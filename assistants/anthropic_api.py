@@ -37,6 +37,7 @@ from assistants.extract import extract
 from assistants.family import Capabilities, assistant_family
 from assistants.pricing import COST_CAP_REACHED, Budget, Price
 from assistants.render import Prompt, render
+from codecanary.registry import register
 from codecanary.types import Attempt, Task
 
 if TYPE_CHECKING:
@@ -164,9 +165,7 @@ class AnthropicAssistant:
         """The SDK client (created on first use; base URL and key from the environment)."""
         with self._lock:
             if self._client is None:
-                import anthropic
-
-                self._client = anthropic.Anthropic(max_retries=0, timeout=self.timeout_s)
+                self._client = anthropic_client(self.timeout_s)
             return self._client
 
     def request(self, task: Task) -> tuple[dict[str, Any], Prompt]:
@@ -283,7 +282,54 @@ class AnthropicAssistant:
 
 
 def _text(message: Any) -> str:
-    return "".join(getattr(b, "text", "") for b in message.content if b.type == "text")
+    return "".join(getattr(b, "text", "") for b in message.content
+                   if getattr(b, "type", "") == "text")
+
+
+def anthropic_client(timeout_s: float, max_retries: int = 0, base_url: str | None = None,
+                     api_key: str | None = None) -> Any:
+    """The one way codecanary makes an SDK client (imported here, on first use).
+
+    Key and base URL default to ``ANTHROPIC_API_KEY`` and ``ANTHROPIC_BASE_URL``.
+    """
+    import anthropic
+
+    return anthropic.Anthropic(api_key=api_key, base_url=base_url, timeout=timeout_s,
+                               max_retries=max_retries)
+
+
+class AnthropicChat:
+    """``anthropic:<model>`` as a chat model (the reviewer, the generator): one message per
+    call, retried by the SDK (``retries``); the reply's text blocks, joined. A ``schema``
+    is not enforced by the API: the callers ask for their JSON in the prompt."""
+
+    def __init__(self, model: str, *, schema: dict[str, Any] | None = None,
+                 timeout_s: float = 120.0, retries: int = 2, base_url: str | None = None,
+                 api_key: str | None = None) -> None:
+        self.model = model
+        self.name = f"anthropic:{model}"
+        self.timeout_s = timeout_s
+        self.retries = retries
+        self.base_url = base_url
+        self.api_key = api_key
+        self._client: Any = None
+
+    def complete(self, system: str, prompt: str, max_tokens: int) -> str:
+        """One Messages request; raises the SDK's errors once its retries are spent."""
+        if self._client is None:
+            self._client = anthropic_client(self.timeout_s, self.retries, self.base_url,
+                                            self.api_key)
+        reply = self._client.messages.create(
+            model=self.model, max_tokens=max_tokens, system=system,
+            messages=[{"role": "user", "content": prompt}])
+        return _text(reply)
+
+
+@register("chat", "anthropic")
+def make_anthropic_chat(model: str, *, schema: dict[str, Any] | None = None,
+                        timeout_s: float = 120.0, retries: int = 2) -> AnthropicChat:
+    """Chat factory for ``anthropic:<model>`` (see :mod:`codecanary.chat`)."""
+    return AnthropicChat(model, schema=schema, timeout_s=timeout_s, retries=retries)
 
 
 def status() -> tuple[bool, str]:

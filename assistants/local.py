@@ -44,7 +44,9 @@ from assistants.family import Capabilities, assistant_family
 from assistants.models import CATALOG, ModelError, known_sha256, resolve
 from assistants.openai_compat import parse_options
 from assistants.render import render
+from codecanary.chat import ChatModelError
 from codecanary.llama_process import LlamaProcess
+from codecanary.registry import register
 from codecanary.types import Attempt, Task
 
 OPTIONS: dict[str, type] = {"temperature": float, "seed": int, "max_tokens": int, "ctx": int,
@@ -160,6 +162,48 @@ class LocalAssistant:
             completion_tokens=int(usage.get("completion_tokens") or 0),
             cost_usd=0.0, latency_s=latency, meta=meta,
         )
+
+
+class LocalChat:
+    """``local:<name or path>`` as a chat model (the reviewer, the generator): greedy, its
+    reply constrained to ``schema`` by a llama.cpp grammar when one is given.
+
+    The model is found by the same verified lookup as the assistant (a catalogued name
+    must be pulled, else a path to a ``.gguf``). A crash or hang of the runtime raises
+    :class:`codecanary.llama_process.RuntimeCrash` for that call only; the next call
+    starts a fresh worker."""
+
+    def __init__(self, model: str, *, schema: dict[str, Any] | None = None,
+                 n_ctx: int = 8192, seed: int = 0) -> None:
+        self.path = resolve(model)
+        self.schema = schema
+        self.name = f"local:{model}"
+        self._llm = LlamaProcess(self.path, n_ctx=n_ctx, seed=seed,
+                                 n_threads=max(1, min(2, os.cpu_count() or 1)))
+
+    def complete(self, system: str, prompt: str, max_tokens: int) -> str:
+        """Greedy chat completion (schema-constrained when a schema was given)."""
+        kwargs: dict[str, Any] = {}
+        if self.schema is not None:
+            kwargs["response_format"] = {"type": "json_object", "schema": self.schema}
+        out = self._llm.chat(
+            messages=[{"role": "system", "content": system},
+                      {"role": "user", "content": prompt}],
+            max_tokens=max_tokens, temperature=0.0, **kwargs)
+        return str(out["choices"][0]["message"]["content"] or "")
+
+
+@register("chat", "local")
+def make_local_chat(model: str, *, schema: dict[str, Any] | None = None,
+                    timeout_s: float = 120.0, retries: int = 2) -> LocalChat:
+    """Chat factory for ``local:<name or path>``; a model not found is a ChatModelError.
+
+    ``timeout_s``/``retries`` are for network models: a local model keeps the runtime's own
+    limits (a hang is caught by the worker's timeout)."""
+    try:
+        return LocalChat(model, schema=schema)
+    except ModelError as exc:
+        raise ChatModelError(str(exc)) from None
 
 
 def status() -> tuple[bool, str]:
