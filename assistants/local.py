@@ -23,7 +23,7 @@ The version recorded on every attempt is ``<file>@<sha256[:12]>
 llama-cpp-python/<version>``; tokens come from llama.cpp's own count; cost is 0.
 A prompt longer than the context, a crash of the runtime or an empty reply is an
 infra error, not a failure of the model. The runtime runs in a child process
-(:mod:`codecanary.llama_process`): a segfault, abort, out-of-memory kill or a
+(:mod:`assistants.llama_process`): a segfault, abort, out-of-memory kill or a
 hang longer than ``timeout`` seconds (default 900) costs that try, the worker
 is restarted, and the try is retried once before the attempt is recorded as
 an infra error; the night goes on.
@@ -41,11 +41,11 @@ from typing import Any
 
 from assistants.extract import extract
 from assistants.family import Capabilities, assistant_family
+from assistants.llama_process import LlamaProcess
 from assistants.models import CATALOG, ModelError, known_sha256, resolve
 from assistants.openai_compat import parse_options
 from assistants.render import render
 from codecanary.chat import ChatModelError
-from codecanary.llama_process import LlamaProcess
 from codecanary.registry import register
 from codecanary.types import Attempt, Task
 
@@ -170,7 +170,7 @@ class LocalChat:
 
     The model is found by the same verified lookup as the assistant (a catalogued name
     must be pulled, else a path to a ``.gguf``). A crash or hang of the runtime raises
-    :class:`codecanary.llama_process.RuntimeCrash` for that call only; the next call
+    :class:`assistants.llama_process.RuntimeCrash` for that call only; the next call
     starts a fresh worker."""
 
     def __init__(self, model: str, *, schema: dict[str, Any] | None = None,

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from assistants.anthropic_api import AnthropicChat
+from assistants.llama_process import WORKER_ENV
 from assistants.models import ModelError, resolve
-from codecanary.llama_process import WORKER_ENV
 from codecanary.types import Attempt, Task
 from reviewers.model import ModelReviewer, RejectedReview, build_prompt, parse_findings
 from tests.fakes.anthropic_server import FakeAnthropic, Reply, server_error
