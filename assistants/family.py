@@ -16,8 +16,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Protocol, runtime_checkable
 
 from assistants.base import Assistant
+from assistants.pricing import Budget
 from codecanary.registry import members, register
 
 Status = Callable[[], tuple[bool, str]]
@@ -39,6 +41,15 @@ class Capabilities:
     batch: bool = False
     cost: bool = False
     reuse: bool = False
+
+
+@runtime_checkable
+class CostCapped(Protocol):
+    """An assistant that reports dollars and takes a spending cap (``--cost-cap``)."""
+
+    def use_budget(self, budget: Budget) -> None:
+        """Cap this run's spending; ValueError when the cost cannot be known."""
+        ...
 
 
 def no_check() -> tuple[bool, str]:

@@ -69,3 +69,18 @@ def test_assistants_list_shows_each_family_with_its_own_examples_and_status() ->
     assert "sim, sim:baseline, sim:path/to/profile.toml" in rows["sim"]
     assert "missing key: set ANTHROPIC_API_KEY" in rows["anthropic"]
     assert "openai:<model>@http://127.0.0.1:8000/v1" in rows["openai"]
+
+
+def test_declared_capabilities_match_what_the_instances_implement() -> None:
+    from assistants.base import Batching
+    from assistants.family import CostCapped
+
+    made = {"anthropic": create("anthropic:claude-haiku-4-5"), "sim": create("sim"),
+            "openai": create("openai:m@http://127.0.0.1:9/v1"),
+            "command": create("command:true")}
+    fams = families()
+    for name, assistant in made.items():
+        caps = fams[name].capabilities
+        assert isinstance(assistant, Batching) is caps.batch, name
+        assert isinstance(assistant, CostCapped) is caps.cost, name
+        assert hasattr(assistant, "deterministic") is caps.reuse, name
