@@ -10,10 +10,11 @@ the same gate as every generated task (agent.nodes.validate). When the model's
 proposal is rejected, or the failed task is already at the policy's maximum
 depth, the request falls back to the deterministic task mutators.
 
-Generators: ``anthropic:<model>`` (the Messages API; ``ANTHROPIC_BASE_URL`` and
-``ANTHROPIC_API_KEY`` from the environment) and ``local:<gguf name or path>``
-(llama-cpp-python in-process, the reply constrained to the child-task JSON
-schema). The generator is never the assistant under test unless forced.
+Generators are chat models (:mod:`codecanary.chat`): ``anthropic:<model>`` (the
+Messages API; ``ANTHROPIC_BASE_URL`` and ``ANTHROPIC_API_KEY`` from the environment),
+``local:<gguf name or path>`` (llama-cpp-python in a worker process, the reply
+constrained to the child-task JSON schema) and ``openai:<model>@<base-url>``. The
+generator is never the assistant under test unless forced.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import logging
 from typing import Any
 
 from agent.state import Deps
+from codecanary.chat import create_chat
 from codecanary.task_json import task_to_json
 from generators.llm_mutator import (
     REPLY_SCHEMA,
@@ -32,26 +34,20 @@ from generators.llm_mutator import (
 )
 
 log = logging.getLogger(__name__)
-MAX_TOKENS = {"anthropic": 8000, "local": 6000}
+MAX_TOKENS = {"local": 6000}
 """Reply budget per generator kind (local: what the 8192-token context leaves)."""
+DEFAULT_MAX_TOKENS = 8000
 
 
 def make_generator(spec: str) -> Generator:
-    """The generator model named by ``spec``: ``anthropic:<model>`` or ``local:<model>``,
-    through the chat backends the model reviewer uses (reviewers.backends)."""
-    from reviewers.backends import AnthropicBackend, LlamaBackend
-
-    kind, _, model = spec.partition(":")
-    backend: AnthropicBackend | LlamaBackend
-    if kind == "anthropic" and model:
-        backend = AnthropicBackend(model, timeout_s=600.0, max_retries=3)
-    elif kind == "local" and model:
-        backend = LlamaBackend(model, schema=REPLY_SCHEMA)
-    else:
-        raise ValueError(f"unknown generator {spec!r}; use anthropic:<model> or "
-                         "local:<gguf name or path>")
-    tokens = MAX_TOKENS[kind]
-    return CallableGenerator(spec, lambda system, user: backend.complete(system, user, tokens))
+    """The generator model named by ``spec`` (a chat model of :mod:`codecanary.chat`, the
+    family the model reviewer uses); ValueError when it names no usable model."""
+    try:
+        model = create_chat(spec, schema=REPLY_SCHEMA, timeout_s=600.0, retries=3)
+    except ValueError as exc:
+        raise ValueError(f"unknown generator {spec!r}: {exc}") from None
+    tokens = MAX_TOKENS.get(spec.partition(":")[0], DEFAULT_MAX_TOKENS)
+    return CallableGenerator(spec, lambda system, user: model.complete(system, user, tokens))
 
 
 def make_llm_mutator(spec: str | None, assistant_id: str, force: bool = False

@@ -23,6 +23,7 @@ cap would be passed and marks the rest ``cost cap reached``.
 from __future__ import annotations
 
 import logging
+import os
 import random
 import threading
 import time
@@ -30,14 +31,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from assistants.anthropic_prices import price_of
+from assistants.base import BatchError
 from assistants.extract import extract
-from assistants.pricing import COST_CAP_REACHED, Budget, Price, price_of
+from assistants.family import Capabilities, assistant_family
+from assistants.pricing import COST_CAP_REACHED, Budget, Price
 from assistants.render import Prompt, render
 from codecanary.registry import register
 from codecanary.types import Attempt, Task
 
 if TYPE_CHECKING:
     from assistants.anthropic_batch import BatchRun
+    from codecanary.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -130,17 +135,37 @@ class AnthropicAssistant:
         """Cap this run's spending; refuses a model without a known price."""
         if self.price is None:
             raise ValueError(f"no price is known for model {self.model!r}, so a cost cap "
-                             "cannot be enforced; add it to assistants.pricing.PRICES")
+                             "cannot be enforced; add it to assistants.anthropic_prices.PRICES")
         self.budget = budget
+
+    def start_batch(self, store: Store, night: str,
+                    items: list[tuple[Task, int]]) -> dict[str, Any]:
+        """``--batch`` (:class:`assistants.base.Batching`): adopt this night's unfinished batch
+        of the same ``items`` (an interrupted run) or submit a new one; returns the entry the
+        campaign records (``id``, ``key``, ``capped``: the items the cost cap left out)."""
+        from assistants import anthropic_batch
+
+        key = anthropic_batch.batch_key(self, items)
+        old = anthropic_batch.find_resumable(store, self.id, night, key)
+        if old is not None:
+            batch_id, capped = old
+            anthropic_batch.adopt(self, batch_id, items, capped)
+            log.warning("adopting batch %s of an unfinished run of this night", batch_id)
+        else:
+            try:
+                run = anthropic_batch.submit(self, items)
+            except GaveUp as exc:
+                raise BatchError(f"could not submit the batch: {exc}") from None
+            batch_id, capped = run.id, sorted(run.capped)
+            log.warning("submitted batch %s (%d requests)", batch_id, len(run.items))
+        return {"id": batch_id, "key": key, "capped": capped}
 
     @property
     def client(self) -> Any:
         """The SDK client (created on first use; base URL and key from the environment)."""
         with self._lock:
             if self._client is None:
-                import anthropic
-
-                self._client = anthropic.Anthropic(max_retries=0, timeout=self.timeout_s)
+                self._client = anthropic_client(self.timeout_s)
             return self._client
 
     def request(self, task: Task) -> tuple[dict[str, Any], Prompt]:
@@ -257,10 +282,65 @@ class AnthropicAssistant:
 
 
 def _text(message: Any) -> str:
-    return "".join(getattr(b, "text", "") for b in message.content if b.type == "text")
+    return "".join(getattr(b, "text", "") for b in message.content
+                   if getattr(b, "type", "") == "text")
 
 
-@register("assistant", "anthropic")
+def anthropic_client(timeout_s: float, max_retries: int = 0, base_url: str | None = None,
+                     api_key: str | None = None) -> Any:
+    """The one way codecanary makes an SDK client (imported here, on first use).
+
+    Key and base URL default to ``ANTHROPIC_API_KEY`` and ``ANTHROPIC_BASE_URL``.
+    """
+    import anthropic
+
+    return anthropic.Anthropic(api_key=api_key, base_url=base_url, timeout=timeout_s,
+                               max_retries=max_retries)
+
+
+class AnthropicChat:
+    """``anthropic:<model>`` as a chat model (the reviewer, the generator): one message per
+    call, retried by the SDK (``retries``); the reply's text blocks, joined. A ``schema``
+    is not enforced by the API: the callers ask for their JSON in the prompt."""
+
+    def __init__(self, model: str, *, schema: dict[str, Any] | None = None,
+                 timeout_s: float = 120.0, retries: int = 2, base_url: str | None = None,
+                 api_key: str | None = None) -> None:
+        self.model = model
+        self.name = f"anthropic:{model}"
+        self.timeout_s = timeout_s
+        self.retries = retries
+        self.base_url = base_url
+        self.api_key = api_key
+        self._client: Any = None
+
+    def complete(self, system: str, prompt: str, max_tokens: int) -> str:
+        """One Messages request; raises the SDK's errors once its retries are spent."""
+        if self._client is None:
+            self._client = anthropic_client(self.timeout_s, self.retries, self.base_url,
+                                            self.api_key)
+        reply = self._client.messages.create(
+            model=self.model, max_tokens=max_tokens, system=system,
+            messages=[{"role": "user", "content": prompt}])
+        return _text(reply)
+
+
+@register("chat", "anthropic")
+def make_anthropic_chat(model: str, *, schema: dict[str, Any] | None = None,
+                        timeout_s: float = 120.0, retries: int = 2) -> AnthropicChat:
+    """Chat factory for ``anthropic:<model>`` (see :mod:`codecanary.chat`)."""
+    return AnthropicChat(model, schema=schema, timeout_s=timeout_s, retries=retries)
+
+
+def status() -> tuple[bool, str]:
+    """``anthropic:`` needs an API key in the environment (the SDK reads it)."""
+    if os.environ.get("ANTHROPIC_API_KEY"):
+        return True, "ANTHROPIC_API_KEY is set"
+    return False, "missing key: set ANTHROPIC_API_KEY"
+
+
+@assistant_family("anthropic", examples=("anthropic:claude-sonnet-4-5",), status=status,
+                  capabilities=Capabilities(batch=True, cost=True))
 def make_anthropic(arg: str | None) -> AnthropicAssistant:
     """Factory for ``anthropic:<model>`` (key and base URL from ANTHROPIC_* variables)."""
     if not arg:

@@ -45,9 +45,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from assistants.family import Capabilities, assistant_family
 from assistants.pricing import COST_CAP_REACHED, Budget
 from assistants.render import render
-from codecanary.registry import register
 from codecanary.types import Attempt, Files, Task
 from sandbox.base import read_artifacts_dir, write_tree
 
@@ -305,12 +305,6 @@ def _interpret(raw: str, files: Files, meta: dict[str, str]
     return files, meta, None, cost
 
 
-@register("assistant", "claude-code")
-def make_claude_code(arg: str | None) -> ClaudeCodeAssistant:
-    """Factory for ``claude-code[:<model>]`` (API key and base URL from ANTHROPIC_*)."""
-    return ClaudeCodeAssistant(arg)
-
-
 def status() -> tuple[bool, str]:
     """Whether ``claude-code`` can run here (the CLI answers ``--version``), and why not."""
     try:
@@ -319,4 +313,8 @@ def status() -> tuple[bool, str]:
         return False, str(exc)
 
 
-make_claude_code.status = status  # type: ignore[attr-defined]
+@assistant_family("claude-code", examples=("claude-code", "claude-code:<model>"), status=status,
+                  capabilities=Capabilities(cost=True))
+def make_claude_code(arg: str | None) -> ClaudeCodeAssistant:
+    """Factory for ``claude-code[:<model>]`` (API key and base URL from ANTHROPIC_*)."""
+    return ClaudeCodeAssistant(arg)

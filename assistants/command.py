@@ -33,8 +33,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from assistants.family import assistant_family
 from assistants.render import render
-from codecanary.registry import get, register
+from codecanary.registry import get
 from codecanary.types import Attempt, Execution, Limits, Task
 from sandbox.base import WORKDIR, Sandbox, SandboxError
 
@@ -150,7 +151,8 @@ def status() -> tuple[bool, str]:
     return True, "runs any CLI agent in the bwrap sandbox (no network inside)"
 
 
-@register("assistant", "command")
+@assistant_family("command", examples=("command:'my-agent --prompt-file {prompt_file}'",),
+                  status=status)
 def make_command(arg: str | None) -> CommandAssistant:
     """Factory for ``command:<cmd>``; settings come from CODECANARY_COMMAND_* variables."""
     env = os.environ
@@ -159,5 +161,3 @@ def make_command(arg: str | None) -> CommandAssistant:
                             memory_mb=int(env.get("CODECANARY_COMMAND_MEMORY", 4096)),
                             extra_paths=paths)
 
-
-make_command.status = status  # type: ignore[attr-defined]

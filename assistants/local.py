@@ -23,7 +23,7 @@ The version recorded on every attempt is ``<file>@<sha256[:12]>
 llama-cpp-python/<version>``; tokens come from llama.cpp's own count; cost is 0.
 A prompt longer than the context, a crash of the runtime or an empty reply is an
 infra error, not a failure of the model. The runtime runs in a child process
-(:mod:`codecanary.llama_process`): a segfault, abort, out-of-memory kill or a
+(:mod:`assistants.llama_process`): a segfault, abort, out-of-memory kill or a
 hang longer than ``timeout`` seconds (default 900) costs that try, the worker
 is restarted, and the try is retried once before the attempt is recorded as
 an infra error; the night goes on.
@@ -40,10 +40,12 @@ from pathlib import Path
 from typing import Any
 
 from assistants.extract import extract
+from assistants.family import Capabilities, assistant_family
+from assistants.llama_process import LlamaProcess
 from assistants.models import CATALOG, ModelError, known_sha256, resolve
 from assistants.openai_compat import parse_options
 from assistants.render import render
-from codecanary.llama_process import LlamaProcess
+from codecanary.chat import ChatModelError
 from codecanary.registry import register
 from codecanary.types import Attempt, Task
 
@@ -162,6 +164,48 @@ class LocalAssistant:
         )
 
 
+class LocalChat:
+    """``local:<name or path>`` as a chat model (the reviewer, the generator): greedy, its
+    reply constrained to ``schema`` by a llama.cpp grammar when one is given.
+
+    The model is found by the same verified lookup as the assistant (a catalogued name
+    must be pulled, else a path to a ``.gguf``). A crash or hang of the runtime raises
+    :class:`assistants.llama_process.RuntimeCrash` for that call only; the next call
+    starts a fresh worker."""
+
+    def __init__(self, model: str, *, schema: dict[str, Any] | None = None,
+                 n_ctx: int = 8192, seed: int = 0) -> None:
+        self.path = resolve(model)
+        self.schema = schema
+        self.name = f"local:{model}"
+        self._llm = LlamaProcess(self.path, n_ctx=n_ctx, seed=seed,
+                                 n_threads=max(1, min(2, os.cpu_count() or 1)))
+
+    def complete(self, system: str, prompt: str, max_tokens: int) -> str:
+        """Greedy chat completion (schema-constrained when a schema was given)."""
+        kwargs: dict[str, Any] = {}
+        if self.schema is not None:
+            kwargs["response_format"] = {"type": "json_object", "schema": self.schema}
+        out = self._llm.chat(
+            messages=[{"role": "system", "content": system},
+                      {"role": "user", "content": prompt}],
+            max_tokens=max_tokens, temperature=0.0, **kwargs)
+        return str(out["choices"][0]["message"]["content"] or "")
+
+
+@register("chat", "local")
+def make_local_chat(model: str, *, schema: dict[str, Any] | None = None,
+                    timeout_s: float = 120.0, retries: int = 2) -> LocalChat:
+    """Chat factory for ``local:<name or path>``; a model not found is a ChatModelError.
+
+    ``timeout_s``/``retries`` are for network models: a local model keeps the runtime's own
+    limits (a hang is caught by the worker's timeout)."""
+    try:
+        return LocalChat(model, schema=schema)
+    except ModelError as exc:
+        raise ChatModelError(str(exc)) from None
+
+
 def status() -> tuple[bool, str]:
     """Whether ``local:`` can run here, and why not."""
     if llama_version() is None:
@@ -174,7 +218,8 @@ def status() -> tuple[bool, str]:
     return True, f"llama-cpp-python {llama_version()}; models: {', '.join(pulled)}"
 
 
-@register("assistant", "local")
+@assistant_family("local", examples=("local:qwen2.5-coder-0.5b", "local:/path/to/model.gguf"),
+                  status=status, capabilities=Capabilities(reuse=True))
 def make_local(arg: str | None) -> LocalAssistant:
     """Factory for ``local:<name-or-path.gguf>[?options]``."""
     if not arg:
@@ -184,5 +229,3 @@ def make_local(arg: str | None) -> LocalAssistant:
     name = spec if spec in CATALOG else path.name
     return LocalAssistant(name=name, path=path, **parse_options(query, OPTIONS))
 
-
-make_local.status = status  # type: ignore[attr-defined]

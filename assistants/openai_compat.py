@@ -32,6 +32,7 @@ from urllib.parse import parse_qsl, urlsplit, urlunsplit
 import httpx
 
 from assistants.extract import extract
+from assistants.family import assistant_family
 from assistants.render import render
 from codecanary.registry import register
 from codecanary.types import Attempt, Task
@@ -124,7 +125,8 @@ class OpenAICompatAssistant:
         self.version = self.model
         self._client = httpx.Client(timeout=self.timeout)
 
-    def _post(self, body: dict[str, Any]) -> dict[str, Any]:
+    def post(self, body: dict[str, Any]) -> dict[str, Any]:
+        """One chat-completions request; raises Retryable or Fatal."""
         headers = {"content-type": "application/json"}
         if self.api_key:
             headers["authorization"] = f"Bearer {self.api_key}"
@@ -158,7 +160,7 @@ class OpenAICompatAssistant:
             meta["seed"] = str(self.seed + sample)
         start = time.monotonic()
         try:
-            data, failures = with_retries(lambda: self._post(body), self.retries, self.backoff)
+            data, failures = with_retries(lambda: self.post(body), self.retries, self.backoff)
         except (Retryable, Fatal) as exc:
             return Attempt(task_id=task.id, assistant=self.id, version=self.version,
                            sample=sample, files={}, latency_s=time.monotonic() - start,
@@ -199,7 +201,45 @@ def parse_spec(arg: str) -> tuple[str, str, dict[str, Any]]:
     return model, base, parse_options(parts.query, OPTIONS)
 
 
-@register("assistant", "openai")
+class OpenAIChat:
+    """``openai:<model>@<base-url>`` as a chat model (the reviewer, the generator), over the
+    assistant's own HTTP client and retries. A ``schema`` is not sent (not every compatible
+    server takes one): the callers ask for their JSON in the prompt."""
+
+    def __init__(self, spec: str, *, schema: dict[str, Any] | None = None,
+                 timeout_s: float = 120.0, retries: int = 2) -> None:
+        model, base, opts = parse_spec(spec)
+        self._api = OpenAICompatAssistant(
+            model=model, base_url=base, api_key=os.environ.get("OPENAI_API_KEY"),
+            **{"timeout": timeout_s, "retries": retries, **opts})
+        self.name = self._api.id
+
+    def complete(self, system: str, prompt: str, max_tokens: int) -> str:
+        """One chat completion (retried like an attempt); raises Retryable or Fatal."""
+        api = self._api
+        body: dict[str, Any] = {"model": api.model, "temperature": api.temperature,
+                                "max_tokens": max_tokens,
+                                "messages": [{"role": "system", "content": system},
+                                             {"role": "user", "content": prompt}]}
+        if api.seed is not None:
+            body["seed"] = api.seed
+        data, _ = with_retries(lambda: api.post(body), api.retries, api.backoff)
+        return str(data["choices"][0]["message"]["content"])
+
+
+@register("chat", "openai")
+def make_openai_chat(model: str, *, schema: dict[str, Any] | None = None,
+                     timeout_s: float = 120.0, retries: int = 2) -> OpenAIChat:
+    """Chat factory for ``openai:<model>@<base-url>[?options]``."""
+    return OpenAIChat(model, schema=schema, timeout_s=timeout_s, retries=retries)
+
+
+def status() -> tuple[bool, str]:
+    """``openai:`` is plain HTTP: nothing to check until a run reaches the endpoint."""
+    return True, "needs a reachable endpoint; key from OPENAI_API_KEY if set"
+
+
+@assistant_family("openai", examples=("openai:<model>@http://127.0.0.1:8000/v1",), status=status)
 def make_openai(arg: str | None) -> OpenAICompatAssistant:
     """Factory for ``openai:<model>@<base-url>[?temperature=..&seed=..]``."""
     model, base, opts = parse_spec(arg or "")

@@ -1,7 +1,7 @@
 """What API answers cost in dollars, and a per-run spending cap.
 
-Prices are list prices in dollars per million tokens, per model id (a dated
-id such as ``claude-sonnet-4-5-20250929`` is priced as ``claude-sonnet-4-5``).
+A price is in dollars per million tokens; each family that charges keeps its own
+model table in its own module (Anthropic's in :mod:`assistants.anthropic_prices`).
 Prompt-cache writes (5-minute) cost 1.25x the input price and cache reads 0.1x
 (some models list their own cache price); the Message Batches API halves
 everything. A model
@@ -16,7 +16,6 @@ than its cap, even with requests in flight concurrently.
 
 from __future__ import annotations
 
-import re
 import threading
 from dataclasses import dataclass
 
@@ -48,41 +47,6 @@ class Price:
         """A conservative bound of a request's cost: 1 token per 2 prompt characters, all
         written to the cache, and ``max_tokens`` of output (real code is ~3-4 chars/token)."""
         return self.cost(0, max_tokens, cache_write=prompt_chars // 2 + 16, batch=batch)
-
-
-_OPUS_NEW = Price(5.0, 25.0)
-_OPUS_OLD = Price(15.0, 75.0)
-_SONNET = Price(3.0, 15.0)
-_FRONTIER = Price(10.0, 50.0)
-
-PRICES: dict[str, Price] = {
-    "claude-fable-5-1": Price(10.0, 50.0, cache_hit=0.25),
-    "claude-mythos-5-1": Price(10.0, 50.0, cache_hit=0.25),
-    "claude-fable-5": _FRONTIER,
-    "claude-mythos-5": _FRONTIER,
-    "claude-opus-5": _OPUS_NEW,
-    "claude-opus-4-8": _OPUS_NEW,
-    "claude-opus-4-7": _OPUS_NEW,
-    "claude-opus-4-6": _OPUS_NEW,
-    "claude-opus-4-5": _OPUS_NEW,
-    "claude-opus-4-1": _OPUS_OLD,
-    "claude-opus-4": _OPUS_OLD,
-    "claude-3-opus": _OPUS_OLD,
-    "claude-sonnet-4-6": _SONNET,
-    "claude-sonnet-4-5": _SONNET,
-    "claude-sonnet-4": _SONNET,
-    "claude-3-7-sonnet": _SONNET,
-    "claude-haiku-4-5": Price(1.0, 5.0),
-    "claude-3-5-haiku": Price(0.8, 4.0),
-    "claude-3-haiku": Price(0.25, 1.25),
-}
-"""List prices per model (dollars per million tokens), from the API's pricing page.
-Models not listed (newer ones included) have no known price: add them here."""
-
-
-def price_of(model: str) -> Price | None:
-    """The price of ``model`` (a dated id ``<model>-YYYYMMDD`` is priced as ``<model>``)."""
-    return PRICES.get(model) or PRICES.get(re.sub(r"-\d{8}$", "", model))
 
 
 class Budget:

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from codecanary.registry import register
+from assistants.family import assistant_family
 from codecanary.types import WEAKNESSES, Attempt, Task
 from generators.faults import inject
 
@@ -167,7 +167,13 @@ class SimAssistant:
         )
 
 
-@register("assistant", "sim")
+def status() -> tuple[bool, str]:
+    """``sim`` needs nothing: it is part of codecanary."""
+    return True, "built in"
+
+
+@assistant_family("sim", examples=("sim", "sim:baseline", "sim:path/to/profile.toml"),
+                  status=status)
 def make_sim(arg: str | None) -> SimAssistant:
     """Factory for ``sim[:profile-name-or-path]``."""
     return SimAssistant(load_profile(arg))

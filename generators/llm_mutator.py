@@ -16,8 +16,9 @@ The generator is never the assistant under test unless the user forces it
 
 Generators (:class:`Generator`: ``id`` and ``complete(system, user) -> text``)
 are any callable wrapped in :class:`CallableGenerator`; the campaign
-(:mod:`agent.llm`) wraps the chat backends of :mod:`reviewers.backends` this way
-(``anthropic:<model>`` and ``local:<gguf>``), so this module needs no SDK.
+(:mod:`agent.llm`) wraps the chat models of :mod:`codecanary.chat` this way
+(``anthropic:<model>``, ``local:<gguf>``, ``openai:<model>@<url>``), so this module
+needs no SDK. "Same model" is :func:`codecanary.chat.same_model`, the reviewer's rule too.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from codecanary.chat import same_model
 from codecanary.types import Files, Task
 from generators.mutators.base import Mutation, derive
 
@@ -237,13 +239,3 @@ class LLMMutator:
         except Rejected as exc:
             return Proposal(None, str(exc), raw)
         return Proposal(child, "ok", raw)
-
-
-def same_model(a: str, b: str) -> bool:
-    """Whether two assistant/generator ids name the same model (``claude-code:m`` and
-    ``anthropic:m`` do)."""
-    def model(x: str) -> str:
-        family, _, arg = x.partition(":")
-        return (arg.split("?")[0] or family).rsplit("/", 1)[-1]
-
-    return model(a) == model(b)

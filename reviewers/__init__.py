@@ -3,7 +3,7 @@
 * :mod:`reviewers.static` — ruff, clippy (sandboxed) and AST/textual checks,
   mapped to weakness areas (registered as ``("reviewer", "static")``);
 * :mod:`reviewers.model` — another model's critique in strict JSON
-  (``("reviewer", "model")``, backends in :mod:`reviewers.backends`);
+  (``("reviewer", "model")``, its model from :mod:`codecanary.chat`);
 * :mod:`reviewers.agreement` — reviewer against tests per night, and the
   summary section; :mod:`reviewers.html` — the report section;
 * :mod:`reviewers.records` — reviews and failure details in the store;

@@ -1,8 +1,13 @@
 """The model reviewer: another model critiques each attempt, in strict JSON.
 
 The reviewer model must not be the assistant under test (a model grading its
-own answers agrees with itself); :meth:`ModelReviewer.independent_of` tells,
-and the campaign skips a reviewer that is not independent.
+own answers agrees with itself); :meth:`ModelReviewer.independent_of` tells
+(by :func:`codecanary.chat.same_model`, the rule the generator follows too), and
+the campaign skips a reviewer that is not independent.
+
+The model itself is a chat model of :mod:`codecanary.chat` (``anthropic:<model>``,
+``local:<gguf name or path>``, ``openai:<model>@<base-url>``), the same family the
+assistants and the generator use.
 
 The model sees the task's prompt and the answer's files with line numbers
 (never the hidden tests or the reference) and must reply with exactly::
@@ -20,8 +25,9 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any, Protocol
+from typing import Any
 
+from codecanary.chat import ChatModel, create_chat, same_model
 from codecanary.registry import register
 from codecanary.types import Attempt, Files, Finding, Review, Task
 from reviewers.base import CATEGORIES, SEVERITIES, ReviewOutcome, SandboxLike
@@ -55,16 +61,6 @@ JSON_SCHEMA: dict[str, Any] = {
     "required": ["findings"],
 }
 """The reply's shape, for backends that can constrain generation (llama.cpp grammars)."""
-
-
-class Backend(Protocol):
-    """A chat model: ``name`` (``anthropic:<model>``, ``local:<model>``) and one call."""
-
-    name: str
-
-    def complete(self, system: str, prompt: str, max_tokens: int) -> str:
-        """The model's reply text; raises on transport or API errors."""
-        ...
 
 
 class RejectedReview(ValueError):
@@ -137,15 +133,15 @@ def parse_findings(text: str, files: Files) -> tuple[Finding, ...]:
 class ModelReviewer:
     """Asks ``backend`` to review each attempt; see the module docstring."""
 
-    def __init__(self, backend: Backend, max_tokens: int = 1024) -> None:
+    def __init__(self, backend: ChatModel, max_tokens: int = 1024) -> None:
         self.backend = backend
         self.max_tokens = max_tokens
         self.id = f"model:{backend.name}"
 
     def independent_of(self, assistant: str, version: str = "") -> bool:
-        """False when the reviewer model is the assistant under test (same model name)."""
-        model = self.backend.name.split(":", 1)[-1].lower()
-        return model not in {assistant.split(":", 1)[-1].lower(), version.lower()}
+        """False when the reviewer model is the assistant under test (same model, or the
+        assistant's exact version)."""
+        return not same_model(self.backend.name, assistant, version)
 
     def review(self, task: Task, attempt: Attempt) -> ReviewOutcome:
         """The model's findings, or a rejection with the reason (never raises)."""
@@ -165,10 +161,9 @@ class ModelReviewer:
 
 @register("reviewer", "model")
 def make_model(arg: str | None, sandbox: SandboxLike | None = None) -> ModelReviewer:
-    """Factory for ``model:anthropic:<model>`` and ``model:local:<gguf name or path>``."""
-    from reviewers.backends import create_backend
-
+    """Factory for ``model:<chat model>``: ``model:anthropic:<model>``,
+    ``model:local:<gguf name or path>``, ``model:openai:<model>@<base-url>``."""
     if not arg:
         raise ValueError("give the reviewer model: model:anthropic:<model> or "
                          "model:local:qwen2.5-coder-1.5b")
-    return ModelReviewer(create_backend(arg))
+    return ModelReviewer(create_chat(arg, schema=JSON_SCHEMA))

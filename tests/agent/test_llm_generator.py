@@ -13,8 +13,8 @@ import json
 import pytest
 
 from agent.llm import make_generator, make_llm_mutator
+from assistants.models import ModelError, resolve
 from generators.llm_mutator import KEYS_REQUIRED, LLMMutator
-from reviewers.backends import find_gguf
 from tests.generators.test_mutators_llm import EVIDENCE, PARENT
 
 MODEL = "qwen2.5-coder-0.5b"
@@ -24,8 +24,8 @@ def _pulled() -> bool:
     try:
         import llama_cpp  # noqa: F401
 
-        find_gguf(MODEL)
-    except (ImportError, FileNotFoundError):
+        resolve(MODEL)
+    except (ImportError, ModelError):
         return False
     return True
 
@@ -47,7 +47,7 @@ def test_local_generator_reply_is_a_schema_shaped_proposal() -> None:
 def test_generator_specs_and_the_self_generation_guard() -> None:
     with pytest.raises(ValueError, match="unknown generator"):
         make_generator("openai:gpt")
-    with pytest.raises(FileNotFoundError, match="models pull"):
+    with pytest.raises(ValueError, match="neither a known model"):
         make_generator("local:no-such-model-anywhere")
     assert make_llm_mutator(None, "sim") is None
     with pytest.raises(ValueError, match="is the assistant under test"):

@@ -16,7 +16,8 @@ import pytest
 from agent.graph import run_campaign
 from agent.state import Deps
 from assistants.anthropic_api import AnthropicAssistant, make_anthropic
-from assistants.pricing import COST_CAP_REACHED, Budget, price_of
+from assistants.anthropic_prices import price_of
+from assistants.pricing import COST_CAP_REACHED, Budget
 from codecanary.store import Store
 from codecanary.types import Task
 from sandbox.bwrap import BwrapSandbox

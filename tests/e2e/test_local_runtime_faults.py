@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
+from assistants.llama_process import WORKER_ENV
 from assistants.local import LocalAssistant, llama_version
 from assistants.models import is_pulled
-from codecanary.llama_process import WORKER_ENV
 from codecanary.types import Task
 
 ROOT = Path(__file__).resolve().parents[2]

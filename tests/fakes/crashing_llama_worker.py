@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from codecanary import llama_worker
+from assistants import llama_worker
 
 _real_handle = llama_worker.handle
 

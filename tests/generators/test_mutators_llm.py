@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from assistants.anthropic_api import AnthropicChat
 from codecanary.tasks import load_task
 from generators.gate import gate
 from generators.llm_mutator import (
@@ -21,7 +22,6 @@ from generators.llm_mutator import (
     Rejected,
     parse_proposal,
 )
-from reviewers.backends import AnthropicBackend
 from sandbox.bwrap import BwrapSandbox
 from tests.conftest import MINI_SUITE
 from tests.fakes.anthropic_server import FakeAnthropic, Reply
@@ -86,7 +86,7 @@ def fake() -> Iterator[FakeAnthropic]:
 
 
 def mutator(fake: FakeAnthropic) -> LLMMutator:
-    backend = AnthropicBackend(MODEL, base_url=fake.url, api_key="sk-test", max_retries=0)
+    backend = AnthropicChat(MODEL, base_url=fake.url, api_key="sk-test", retries=0)
     generator = CallableGenerator(f"anthropic:{MODEL}",
                                   lambda system, user: backend.complete(system, user, 8000))
     return LLMMutator(generator, assistant_under_test="sim")

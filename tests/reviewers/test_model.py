@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from codecanary.llama_process import WORKER_ENV
+from assistants.anthropic_api import AnthropicChat
+from assistants.llama_process import WORKER_ENV
+from assistants.models import ModelError, resolve
 from codecanary.types import Attempt, Task
-from reviewers.backends import AnthropicBackend, find_gguf
 from reviewers.model import ModelReviewer, RejectedReview, build_prompt, parse_findings
 from tests.fakes.anthropic_server import FakeAnthropic, Reply, server_error
 
@@ -61,8 +62,8 @@ def test_anthropic_backend_against_the_fake_api(review_tasks: dict[str, Task]) -
     task = review_tasks["display-name"]
     code = "def display_name(user):\n    name = user.get('name')\n    return name\n"
     with FakeAnthropic() as fake:
-        backend = AnthropicBackend("claude-haiku-4-5", base_url=fake.url, api_key="test-key",
-                                   max_retries=0)
+        backend = AnthropicChat("claude-haiku-4-5", base_url=fake.url, api_key="test-key",
+                                retries=0)
         reviewer = ModelReviewer(backend)
         fake.enqueue(Reply(text=json.dumps({"findings": [{
             "category": "null-handling", "severity": "error", "location": "solution.py:2",
@@ -85,7 +86,7 @@ def test_anthropic_backend_against_the_fake_api(review_tasks: dict[str, Task]) -
 
 
 def test_reviewer_is_independent_of_the_assistant_under_test() -> None:
-    backend = AnthropicBackend("claude-haiku-4-5", api_key="k")
+    backend = AnthropicChat("claude-haiku-4-5", api_key="k")
     reviewer = ModelReviewer(backend)
     assert reviewer.independent_of("sim", "baseline@1234")
     assert not reviewer.independent_of("anthropic:claude-haiku-4-5")
@@ -105,8 +106,8 @@ def _local_model() -> Path | None:
     except ImportError:
         return None
     try:
-        return find_gguf("qwen2.5-coder-1.5b")
-    except FileNotFoundError:
+        return resolve("qwen2.5-coder-1.5b")
+    except ModelError:
         return None
 
 
@@ -114,13 +115,14 @@ def _local_model() -> Path | None:
     "needs llama-cpp-python and the qwen2.5-coder-1.5b GGUF: "
     "`codecanary models pull qwen2.5-coder-1.5b` (the local-assistant work of issue 5)"))
 def test_real_local_model_reviews_a_null_bug(review_tasks: dict[str, Task]) -> None:
-    from reviewers.backends import LlamaBackend
+    from assistants.local import LocalChat
+    from reviewers.model import JSON_SCHEMA
 
     task = review_tasks["display-name"]
     code = ("def display_name(user):\n    name = user.get('name')\n"
             "    if name is None or not name.strip():\n        return 'anonymous'\n"
             "    return name.strip()\n")
-    reviewer = ModelReviewer(LlamaBackend("qwen2.5-coder-1.5b"), max_tokens=512)
+    reviewer = ModelReviewer(LocalChat("qwen2.5-coder-1.5b", schema=JSON_SCHEMA), max_tokens=512)
     out = reviewer.review(task, _attempt(task, {"solution.py": code}))
     # Grammar-constrained output parses; whatever the model says is well-formed or rejected
     # with a reason (a line number outside the file, say), never a crash.
@@ -133,7 +135,8 @@ def test_real_local_model_reviews_a_null_bug(review_tasks: dict[str, Task]) -> N
 @pytest.mark.skipif(_local_model() is None, reason="needs llama-cpp-python and the 1.5b GGUF")
 def test_a_native_crash_of_the_local_reviewer_costs_one_review(
         review_tasks: dict[str, Task], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from reviewers.backends import LlamaBackend
+    from assistants.local import LocalChat
+    from reviewers.model import JSON_SCHEMA
 
     crasher = Path(__file__).resolve().parents[1] / "fakes" / "crashing_llama_worker.py"
     monkeypatch.setenv(WORKER_ENV, f"{sys.executable} {crasher}")
@@ -141,7 +144,7 @@ def test_a_native_crash_of_the_local_reviewer_costs_one_review(
     monkeypatch.setenv("CRASH_CALLS", "1")
     task = review_tasks["display-name"]
     attempt = _attempt(task, dict(task.reference))
-    reviewer = ModelReviewer(LlamaBackend("qwen2.5-coder-1.5b"), max_tokens=64)
+    reviewer = ModelReviewer(LocalChat("qwen2.5-coder-1.5b", schema=JSON_SCHEMA), max_tokens=64)
     first = reviewer.review(task, attempt)
     assert first.rejected is not None and "SIGSEGV" in first.rejected, first.rejected
     second = reviewer.review(task, attempt)  # a fresh worker answers

@@ -2,7 +2,7 @@
 
 llama-cpp-python is native code; a segfault, an abort or an out-of-memory kill
 inside it would take the whole night down if it ran in the campaign's process.
-So it runs here, in a child process started by :mod:`codecanary.llama_process`,
+So it runs here, in a child process started by :mod:`assistants.llama_process`,
 which reads one JSON request per line on stdin and writes one JSON reply per
 line on a private copy of stdout (fd 1 itself is pointed at stderr, so anything
 the native library prints can never corrupt the protocol).
@@ -14,7 +14,7 @@ in ``text``). Replies: ``{"ok": true, "result": ...}``, or ``{"ok": false,
 "error": ...}`` when llama-cpp-python raised a Python exception (the worker
 stays up). A native crash ends the process; the parent sees that and restarts.
 
-Run as ``python -m codecanary.llama_worker``.
+Run as ``python -m assistants.llama_worker``.
 """
 
 from __future__ import annotations

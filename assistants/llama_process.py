@@ -3,7 +3,7 @@
 The local assistant, the local reviewer and the local generator all run GGUF
 models through llama-cpp-python, whose native code can segfault, abort, hang
 or be killed by the kernel for memory. :class:`LlamaProcess` keeps the model in
-a worker process (:mod:`codecanary.llama_worker`) and talks to it over pipes,
+a worker process (:mod:`assistants.llama_worker`) and talks to it over pipes,
 one JSON line each way. When the worker dies or stops answering, the call in
 flight raises :class:`RuntimeCrash` (naming the signal and the worker's last
 stderr lines): the caller records one infra error, and the next call starts a
@@ -40,7 +40,7 @@ class RuntimeCrash(RuntimeError):
 def worker_command() -> list[str]:
     """The command that starts a worker (``$CODECANARY_LLAMA_WORKER`` or this Python)."""
     custom = os.environ.get(WORKER_ENV, "").strip()
-    return shlex.split(custom) if custom else [sys.executable, "-m", "codecanary.llama_worker"]
+    return shlex.split(custom) if custom else [sys.executable, "-m", "assistants.llama_worker"]
 
 
 def _describe_exit(code: int | None) -> str:
