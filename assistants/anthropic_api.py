@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from assistants.anthropic_prices import price_of
-from assistants.base import BatchError
+from assistants.base import BatchError, GaveUp
 from assistants.extract import extract
 from assistants.family import Capabilities, assistant_family
 from assistants.pricing import COST_CAP_REACHED, Budget, Price
@@ -93,14 +93,6 @@ def classify_error(exc: BaseException) -> Failure:
 
 class EmptyReply(RuntimeError):
     """The API answered with no text at all."""
-
-
-class GaveUp(RuntimeError):
-    """A request still failed after the allowed retries; the message says why."""
-
-    def __init__(self, message: str, retries: int) -> None:
-        super().__init__(message)
-        self.retries = retries
 
 
 class AnthropicAssistant:

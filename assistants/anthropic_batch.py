@@ -27,12 +27,15 @@ import re
 import threading
 import time
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from assistants.anthropic_api import AnthropicAssistant, GaveUp
+from assistants.base import GaveUp
 from assistants.pricing import COST_CAP_REACHED
 from codecanary.store import Store
 from codecanary.types import Attempt, Task
+
+if TYPE_CHECKING:
+    from assistants.anthropic_api import AnthropicAssistant
 
 log = logging.getLogger(__name__)
 

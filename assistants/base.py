@@ -31,6 +31,14 @@ class Assistant(Protocol):
         ...
 
 
+class GaveUp(RuntimeError):
+    """A request still failed after the allowed retries; the message says why."""
+
+    def __init__(self, message: str, retries: int) -> None:
+        super().__init__(message)
+        self.retries = retries
+
+
 class BatchError(RuntimeError):
     """A night's batch could not be submitted or adopted; the message says why."""
 

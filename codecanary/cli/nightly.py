@@ -182,7 +182,8 @@ def _start_batch(assistant: Any, assistant_id: str, store: Store, night: str,
                  tasks: list[Any], samples: int) -> dict[str, Any]:
     """``--batch``: adopt this night's unfinished batch or submit a new one; its config entry."""
     from assistants import anthropic_batch
-    from assistants.anthropic_api import AnthropicAssistant, GaveUp
+    from assistants.anthropic_api import AnthropicAssistant
+    from assistants.base import GaveUp
 
     if not isinstance(assistant, AnthropicAssistant):
         raise click.BadParameter(f"{assistant_id} has no batch API; --batch works with "
