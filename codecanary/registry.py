@@ -69,6 +69,16 @@ def members(family: str) -> dict[str, Any]:
     return dict(_REGISTRY.get(family, {}))
 
 
+def import_submodules(package: str) -> None:
+    """Import every module of ``package`` (one level), so a plug-in package registers
+    a new member by a new module alone, without a list of names to edit."""
+    import pkgutil
+
+    pkg = importlib.import_module(package)
+    for info in pkgutil.iter_modules(pkg.__path__):
+        importlib.import_module(f"{package}.{info.name}")
+
+
 def load_errors() -> list[str]:
     """Entry points that could not be imported, each with its package and the error."""
     load_plugins()

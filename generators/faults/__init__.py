@@ -9,73 +9,24 @@ serve two purposes:
   fault (:func:`inject`), so the pipeline can be exercised without a model;
 * a task's tests are scored by how many mutants (:func:`mutants`) they kill.
 
-The built-in operators live in :mod:`generators.faults.python` and
-:mod:`generators.faults.rust` and are registered in the plug-in registry as family
-``"fault"`` under ``"<language>:<name>"`` when this package is imported. A new
-language's fault module registers its own :class:`FaultOperator` values the same
-way (announced as an entry point of ``codecanary.plugins``); :func:`operators`,
-:func:`mutants` and :func:`inject` read the registry, so they serve it unchanged.
+Each language's operators live in its own module here (:mod:`generators.faults.python`,
+:mod:`generators.faults.rust`, ...), which registers them in the plug-in registry as
+family ``"fault"`` under ``"<language>:<name>"``; importing this package imports
+every module in it, so a new language's fault module needs no edit elsewhere (a
+third party's is announced as an entry point of ``codecanary.plugins``).
+:func:`operators`, :func:`mutants` and :func:`inject` read the registry.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 
-from codecanary.registry import members, register
-from generators.faults import python as _python
-from generators.faults import rust as _rust
+from codecanary.registry import import_submodules, members
+from generators.faults.base import FaultOperator
+
+import_submodules(__name__)  # every language's fault module registers its operators
 
 __all__ = ["FaultOperator", "inject", "mutants", "operators"]
-
-
-@dataclass(frozen=True)
-class FaultOperator:
-    """One kind of injectable mistake for one language.
-
-    name: short slug, unique per language (e.g. ``"drop-none-check"``).
-    language: ``"python"`` or ``"rust"``.
-    weakness: the weakness areas (see ``codecanary.types.WEAKNESSES``) the fault models.
-    count: number of distinct sites in a source (0 when the source does not parse).
-    apply: the source with the fault applied at site ``i`` (``0 <= i < count``);
-        raises IndexError for other ``i``. The same (source, i) always gives
-        the same result.
-    """
-
-    name: str
-    language: str
-    weakness: tuple[str, ...]
-    count: Callable[[str], int]
-    apply: Callable[[str, int], str]
-
-
-def _python_op(name: str, weakness: tuple[str, ...], finder: _python.Finder) -> FaultOperator:
-    def count(source: str) -> int:
-        return _python.count(finder, source)
-
-    def apply(source: str, site: int) -> str:
-        return _python.apply(finder, source, site)
-
-    return FaultOperator(name, "python", weakness, count, apply)
-
-
-def _rust_op(name: str, weakness: tuple[str, ...], finder: _rust.Finder) -> FaultOperator:
-    def count(source: str) -> int:
-        return _rust.count(finder, source)
-
-    def apply(source: str, site: int) -> str:
-        return _rust.apply(finder, source, site)
-
-    return FaultOperator(name, "rust", weakness, count, apply)
-
-
-_OPERATORS: tuple[FaultOperator, ...] = (
-    *(_python_op(name, w, f) for name, (w, f) in _python.OPERATORS.items()),
-    *(_rust_op(name, w, f) for name, (w, f) in _rust.OPERATORS.items()),
-)
-
-for _op in _OPERATORS:
-    register("fault", f"{_op.language}:{_op.name}")(_op)
 
 
 def operators(language: str) -> list[FaultOperator]:
@@ -85,14 +36,12 @@ def operators(language: str) -> list[FaultOperator]:
                   key=lambda op: op.name)
 
 
-def _changed(source: str, mutated: str, language: str) -> bool:
-    """Whether a mutant differs from the source as a program, not just in layout.
-
-    Python mutants are unparsed from the AST, so they are compared by AST.
-    """
+def _changed(source: str, mutated: str, op: FaultOperator) -> bool:
+    """Whether a mutant differs from the source as a program, not just in layout
+    (an operator that rewrites from a syntax tree says what "the same" is)."""
     if mutated == source:
         return False
-    return language != "python" or not _python.same_program(source, mutated)
+    return op.same_program is None or not op.same_program(source, mutated)
 
 
 def mutants(source: str, language: str) -> list[tuple[str, int, str]]:
@@ -104,7 +53,7 @@ def mutants(source: str, language: str) -> list[tuple[str, int, str]]:
     for op in operators(language):
         for site in range(op.count(source)):
             mutated = op.apply(source, site)
-            if _changed(source, mutated, language):
+            if _changed(source, mutated, op):
                 found.append((op.name, site, mutated))
     return found
 

@@ -9,7 +9,10 @@ counting and applying are shared.
 from __future__ import annotations
 
 import ast
+from functools import partial
 
+from codecanary.registry import register
+from generators.faults.base import FaultOperator
 from generators.faults.python_sites import (
     Finder,
     Site,
@@ -291,3 +294,6 @@ OPERATORS: dict[str, tuple[tuple[str, ...], Finder]] = {
 """Operator name -> (weakness areas, finder)."""
 
 
+for _name, (_weakness, _finder) in OPERATORS.items():
+    register("fault", f"python:{_name}")(FaultOperator(
+        _name, "python", _weakness, partial(count, _finder), partial(apply, _finder), same_program))

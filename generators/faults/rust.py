@@ -16,6 +16,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import partial
+
+from codecanary.registry import register
+from generators.faults.base import FaultOperator
 
 Edit = tuple[int, int, str]
 """Replace ``source[start:end]`` by the string."""
@@ -346,3 +350,8 @@ def apply(finder: Finder, source: str, site: int) -> str:
         raise IndexError(f"site {site} out of range (0..{len(edits) - 1})")
     start, end, new = edits[site]
     return source[:start] + new + source[end:]
+
+
+for _name, (_weakness, _finder) in OPERATORS.items():
+    register("fault", f"rust:{_name}")(FaultOperator(
+        _name, "rust", _weakness, partial(count, _finder), partial(apply, _finder)))

@@ -523,13 +523,14 @@ def test_mutants_cover_all_sites_in_order() -> None:
 
 def test_mutants_and_inject_skip_no_op_sites(monkeypatch: pytest.MonkeyPatch) -> None:
     """A site whose mutant is the same program (here: only reformatted) is never returned."""
-    import generators.faults as faults
+    from generators.faults.python_sites import same_program
 
     def reformat(source: str, site: int) -> str:
         return ast.unparse(ast.parse(source)) + "\n\n"
 
-    noop = FaultOperator("reformat", "python", ("async",), lambda s: 1, reformat)
-    monkeypatch.setattr(faults, "_OPERATORS", (noop,))
+    noop = FaultOperator("reformat", "python", ("async",), lambda s: 1, reformat, same_program)
+    registry.load_plugins()
+    monkeypatch.setitem(registry._REGISTRY, "fault", {"python:reformat": noop})
     source = "x = (1)\n"
     assert noop.apply(source, 0) != source
     assert mutants(source, "python") == []
