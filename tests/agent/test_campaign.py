@@ -133,3 +133,15 @@ def test_resume_rebuilds_the_recorded_reviewers(tmp_path: Path, recorded: str,
     assert store.campaign(cid).status == "done"
     got = {r["reviewer"] for r in reviews(store, cid)}
     assert got == ({"static"} if recorded else set())
+
+
+def test_campaign_commands_import_none_of_each_other() -> None:
+    """nightly, probe and resume are thin commands over agent.opening: no import circle."""
+    import ast
+
+    commands = {"nightly", "probe", "resume"}
+    for name in commands:
+        tree = ast.parse((ROOT / "codecanary/cli" / f"{name}.py").read_text(encoding="utf-8"))
+        imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+        others = {f"codecanary.cli.{o}" for o in commands - {name}}
+        assert not imported & others, f"cli/{name}.py imports {imported & others}"
