@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from agent import opening
-from agent.campaign import DEFAULT_REVIEWERS
+from agent.campaign import DEFAULT_REVIEWERS, EXECUTORS
 from codecanary.tasks import default_suite_dir, load_suite
 from codecanary.types import Task
 from sandbox.base import Sandbox
@@ -88,6 +88,13 @@ def reviewers_option(f: Any) -> Any:
                         show_default="$CODECANARY_REVIEWERS, else static", metavar="IDS",
                         help="Reviewers critiquing every answer, comma-separated (static, "
                              "model:anthropic:<model>, model:local:<name>; '' for none).")(f)
+
+
+def executor_option(f: Any) -> Any:
+    """``--executor``: where attempts run (only ``local`` threads exist today)."""
+    return click.option("--executor", "executor", default="local", show_default=True,
+                        type=click.Choice(EXECUTORS),
+                        help="Where attempts run (local: threads on this machine).")(f)
 
 
 def generator_options(f: Any) -> Any:

@@ -11,6 +11,7 @@ from agent import opening
 from agent.campaign import CampaignSpec, Outputs
 from codecanary.cli.common import (
     err,
+    executor_option,
     generator_options,
     load_anchor_tasks,
     progress_bar,
@@ -58,12 +59,13 @@ DEFAULT_ASSISTANT = "local:qwen2.5-coder-0.5b"
               help="Seed of every exploration choice (default: from the night's date).")
 @generator_options
 @reviewers_option
+@executor_option
 def nightly(assistant_id: str, db: str, night: str | None, samples: int | None,
             task_paths: tuple[str, ...], report_path: str, json_path: str | None,
             sandbox_name: str, workers: int, cost_cap: float | None, use_batch: bool,
             window: int = 14, budget: int = 0, seed: int | None = None,
             generator: str | None = None, self_generation: bool = False,
-            reviewers: str = "static") -> None:
+            reviewers: str = "static", executor: str = "local") -> None:
     """Run the anchor suite, compare with the previous night, report.
 
     Exit code: 0 nothing degraded, 1 significant degradation, 2 error.
@@ -80,7 +82,7 @@ def nightly(assistant_id: str, db: str, night: str | None, samples: int | None,
         samples=samples, budget=budget,
         seed=int(night.replace("-", "")) if seed is None else seed, sandbox=sandbox_name,
         workers=workers, generator=generator, self_generation=self_generation,
-        reviewers=reviewers, window=window, cost_cap=cost_cap, batch=use_batch,
+        reviewers=reviewers, executor=executor, window=window, cost_cap=cost_cap, batch=use_batch,
         outputs=Outputs(report_path and str(Path(report_path).resolve()),
                         json_path and str(Path(json_path).resolve())))
     try:

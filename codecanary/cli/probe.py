@@ -18,6 +18,7 @@ import click
 from agent import opening
 from agent.campaign import CampaignSpec, Outputs
 from codecanary.cli.common import (
+    executor_option,
     generator_options,
     load_tasks,
     progress_bar,
@@ -52,11 +53,12 @@ from codecanary.types import LANGUAGES, WEAKNESSES
               help="Write the HTML report here (lineage drawing, gate share per operator).")
 @generator_options
 @reviewers_option
+@executor_option
 def probe(weakness: str, language: str | None, budget: int, assistant_id: str, db: str,
           task_paths: tuple[str, ...], night: str | None, seed: int, sandbox_name: str,
           workers: int, json_path: str | None, report_path: str | None = None,
           generator: str | None = None, self_generation: bool = False,
-          reviewers: str = "static") -> None:
+          reviewers: str = "static", executor: str = "local") -> None:
     """Hunt for a weak spot in one area: all the budget goes there.
 
     Exit code: 0 no weak spot found, 1 weak spot found, 2 error.
@@ -74,7 +76,7 @@ def probe(weakness: str, language: str | None, budget: int, assistant_id: str, d
         mode="probe", assistant=assistant_id, night=night, tasks=tuple(t.id for t in tasks),
         samples=1, budget=budget, seed=seed, focus=tuple(focus), sandbox=sandbox_name,
         workers=workers, generator=generator, self_generation=self_generation,
-        reviewers=reviewers,
+        reviewers=reviewers, executor=executor,
         outputs=Outputs(report_path and str(Path(report_path).resolve()),
                         json_path and str(Path(json_path).resolve())))
     try:
