@@ -27,7 +27,7 @@ from agent.state import (
 )
 from codecanary.summary import summarize
 from codecanary.types import Attempt, Execution
-from reviewers.anatomy import configured, dissect, run_reviewer
+from reviewers.anatomy import DEFAULT_REVIEWERS, build_reviewers, dissect, run_reviewer
 from reviewers.base import prepare_round
 from reviewers.failures import classify
 from reviewers.records import save_failure_detail as record_detail
@@ -186,9 +186,9 @@ def _review_one(deps: Deps, cid: int, reviewers: list[Any], a: Attempt,
 def review(deps: Deps, state: CampaignState) -> dict[str, Any]:
     """Classify each failure (re-running failing concurrency answers to tell a race) and
     have the configured reviewers critique each answer (see reviewers.anatomy)."""
-    reviewers = getattr(deps, "reviewers", None)
-    if reviewers is None:
-        reviewers = configured(deps.sandbox)
+    if deps.reviewers is None:  # deps built without a spec (tests, benchmarks): the default
+        deps.reviewers = build_reviewers(DEFAULT_REVIEWERS, deps.sandbox)
+    reviewers = deps.reviewers
     attempts = [attempt_from_dict(d) for d in state["attempts"]]
     executions = [execution_from_dict(d) for d in state["executions"]]
     prepare_round(reviewers, [a for a in attempts if not a.infra_error])

@@ -127,6 +127,9 @@ class Deps:
     gate: GateFn = real_gate
     llm: Any = None
     """generators.llm_mutator.LLMMutator asked first on failures (agent.llm), or None."""
+    reviewers: list[Any] | None = None
+    """The reviewers (reviewers.base.Reviewer) critiquing every answer, built from the
+    campaign's spec (agent.opening); None: the default set, built on first use."""
 
     @property
     def anchor_batch(self) -> int:

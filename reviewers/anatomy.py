@@ -6,16 +6,16 @@ not reproduce is a ``race``, whatever the first run said. The re-run itself is
 injected (a callable returning a fresh sandboxed execution), so this module
 never touches a sandbox.
 
-Which reviewers run on a night comes from the campaign's deps or, failing
-that, from ``CODECANARY_REVIEWERS`` (comma-separated ids, default ``static``;
-e.g. ``static,model:local:qwen2.5-coder-1.5b``).
+Which reviewers run on a night is part of the campaign's spec (comma-separated
+ids, default ``static``; e.g. ``static,model:local:qwen2.5-coder-1.5b``): built
+once by :func:`build_reviewers`, injected through the campaign's deps and
+recorded in its config, so a resumed campaign rebuilds the same set.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import logging
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -28,7 +28,6 @@ log = logging.getLogger(__name__)
 
 NOT_RERUN = frozenset({"infra", "no-code", "refusal"})
 DEFAULT_REVIEWERS = "static"
-_cache: dict[tuple[str, int], list[Reviewer]] = {}
 
 
 @dataclass(frozen=True)
@@ -60,14 +59,12 @@ def dissect(task: Task, attempt: Attempt, execution: Execution,
                    [r.passed for r in runs])
 
 
-def configured(sandbox: SandboxLike | None, spec: str | None = None) -> list[Reviewer]:
-    """The reviewers named by ``spec`` or ``$CODECANARY_REVIEWERS`` (built once per sandbox)."""
-    spec = spec if spec is not None else os.environ.get("CODECANARY_REVIEWERS",
-                                                        DEFAULT_REVIEWERS)
-    key = (spec, id(sandbox))
-    if key not in _cache:
-        _cache[key] = [create(s.strip(), sandbox) for s in spec.split(",") if s.strip()]
-    return _cache[key]
+def build_reviewers(spec: str, sandbox: SandboxLike | None) -> list[Reviewer]:
+    """The reviewers named by ``spec`` (comma-separated ids; empty: none) on ``sandbox``.
+
+    Raises what the registry and the reviewer factories raise for a bad id
+    (LookupError for an unknown family, ValueError/RuntimeError for a bad model)."""
+    return [create(s.strip(), sandbox) for s in spec.split(",") if s.strip()]
 
 
 def run_reviewer(reviewer: Reviewer, task: Task, attempt: Attempt) -> ReviewOutcome:

@@ -1,18 +1,22 @@
-"""Helpers shared by CLI commands: loading the suite and choosing a sandbox."""
+"""Helpers shared by CLI commands: loading the suite, choosing a sandbox, the campaign
+options, progress bars and turning a campaign's user mistakes into usage errors."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from codecanary.registry import get, names
+from agent import opening
+from agent.campaign import DEFAULT_REVIEWERS, EXECUTORS
 from codecanary.tasks import default_suite_dir, load_suite
 from codecanary.types import Task
-from sandbox.base import Sandbox, SandboxError
+from sandbox.base import Sandbox
 from sandbox.capacity import default_workers
 
 out = Console()
@@ -49,14 +53,48 @@ def load_anchor_tasks(paths: tuple[str, ...]) -> list[Task]:
 
 def make_sandbox(name: str) -> Sandbox:
     """Instantiate a sandbox backend by name, turning setup problems into clear errors."""
-    if name not in names("sandbox"):
-        known = ", ".join(names("sandbox"))
-        raise click.ClickException(f"unknown sandbox {name!r}; known: {known}")
     try:
-        sandbox: Sandbox = get("sandbox", name)()
-    except SandboxError as exc:
-        raise click.ClickException(str(exc)) from None
-    return sandbox
+        return opening.make_sandbox(name)
+    except opening.CampaignError as exc:
+        raise click.ClickException(exc.message) from None
+
+
+def usage_error(exc: opening.CampaignError) -> click.BadParameter:
+    """A campaign's user mistake as the one-line usage error naming its option (exit 2)."""
+    return click.BadParameter(exc.message, param_hint=exc.option)
+
+
+def progress_bar(label: str, total: int) -> tuple[Progress, Callable[[int, int, str], None]]:
+    """A progress bar on stderr and the callback the graph reports to."""
+    progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                        TimeElapsedColumn(), TextColumn("{task.fields[last]}"), console=err,
+                        transient=False)
+    bar = progress.add_task(label, total=total, last="")
+
+    def on_progress(done: int, total_: int, name: str) -> None:
+        progress.update(bar, completed=done, total=total_, last=name)
+
+    return progress, on_progress
+
+
+def default_reviewers() -> str:
+    """The reviewers of a campaign that names none: ``$CODECANARY_REVIEWERS``, else static."""
+    return os.environ.get("CODECANARY_REVIEWERS", DEFAULT_REVIEWERS)
+
+
+def reviewers_option(f: Any) -> Any:
+    """``--reviewers`` (recorded with the campaign, so ``resume`` rebuilds the same set)."""
+    return click.option("--reviewers", "reviewers", default=default_reviewers,
+                        show_default="$CODECANARY_REVIEWERS, else static", metavar="IDS",
+                        help="Reviewers critiquing every answer, comma-separated (static, "
+                             "model:anthropic:<model>, model:local:<name>; '' for none).")(f)
+
+
+def executor_option(f: Any) -> Any:
+    """``--executor``: where attempts run (only ``local`` threads exist today)."""
+    return click.option("--executor", "executor", default="local", show_default=True,
+                        type=click.Choice(EXECUTORS),
+                        help="Where attempts run (local: threads on this machine).")(f)
 
 
 def generator_options(f: Any) -> Any:
@@ -68,16 +106,6 @@ def generator_options(f: Any) -> Any:
                         help="Generator model for the LLM mutator (anthropic:<model> or "
                              "local:<gguf>): asked for a harder child of every failed task, "
                              "from the failure evidence. Default: task mutators only.")(f)
-
-
-def make_llm(spec: str | None, assistant_id: str, force: bool) -> Any:
-    """The campaign's LLM mutator (agent.llm), or None; bad choices are usage errors."""
-    from agent.llm import make_llm_mutator
-
-    try:
-        return make_llm_mutator(spec, assistant_id, force)
-    except (ValueError, OSError) as exc:  # the assistant itself, a model not pulled
-        raise click.BadParameter(str(exc), param_hint="--generator") from None
 
 
 F = TypeVar("F", bound=Callable[..., Any])

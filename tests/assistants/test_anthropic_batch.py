@@ -81,7 +81,7 @@ def test_nightly_batch_is_adopted_by_a_restarted_run(
             raise RuntimeError("power cut")
 
         with monkeypatch.context() as m:  # run 1 submits the batch, then dies
-            m.setattr(sys.modules["codecanary.cli.resume"], "run_campaign", power_cut)
+            m.setattr(sys.modules["agent.opening"], "run_campaign", power_cut)
             first = CliRunner().invoke(cli, args)
         assert isinstance(first.exception, RuntimeError)
         assert len(fake.batches) == 1
