@@ -41,28 +41,33 @@ operator is one ``register("mutator", name)`` away.
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import random
 from typing import cast
 
 from codecanary.registry import members, register
 from codecanary.types import Task
 from generators.gate import Bounds, GateResult, KnownTasks, gate
-from generators.mutators import compose, cpp, java, javascript, python, rust
+from generators.mutators import compose
 from generators.mutators.base import Mutation, TaskMutator, depth_of, derive
 
 __all__ = ["Bounds", "GateResult", "KnownTasks", "Mutation", "TaskMutator", "all_mutators",
            "depth_of", "derive", "gate", "mutators_for", "propose"]
 
-_BUILTIN: tuple[TaskMutator, ...] = (
-    *python.OPERATORS,
-    *rust.OPERATORS,
-    *javascript.OPERATORS,
-    *cpp.OPERATORS,
-    *java.OPERATORS,
-    *compose.OPERATORS,
-)
 
-for _op in _BUILTIN:
+
+def _language_packages() -> list[str]:
+    """Every language package here (``python``, ``rust``, ...): no list to edit for a new one."""
+    return sorted(info.name for info in pkgutil.iter_modules(__path__) if info.ispkg
+                  and info.name != "shared")
+
+
+for _lang in _language_packages():
+    _module = importlib.import_module(f"{__name__}.{_lang}")
+    for _op in (*getattr(_module, "OPERATORS", ()),):
+        register("mutator", _op.name)(_op)
+for _op in compose.OPERATORS:
     register("mutator", _op.name)(_op)
 
 
