@@ -2,8 +2,8 @@
 
 :func:`build_summary` computes a :class:`~codecanary.night_summary.NightSummary`
 from a :class:`~codecanary.night_data.NightData` read once from the store; it
-never goes back to the store. Every field is documented in the README ("JSON
-summary"). In short: pass rates overall, per area, language and area x language
+never goes back to the store. Every field is documented in docs/nightly.md ("Scheduled
+runs"). In short: pass rates overall, per area, language and area x language
 with lineage-clustered 95% intervals; the baseline window; per area and cell
 the paired difference against the baseline, its CUSUM and q-value
 (:mod:`codecanary.stats.monitor`), plus exact McNemar on the flips against the

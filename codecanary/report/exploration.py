@@ -1,7 +1,7 @@
 """The report's "Adaptive exploration" section: weak spots, lineage drawing, gate share.
 
 Drawn only when the summary has an ``exploration`` section (``nightly --budget``,
-``probe``; see README "Campaign modes"). Three parts, none shown elsewhere in the
+``probe``; see docs/exploration.md "Campaign modes"). Three parts, none shown elsewhere in the
 report:
 
 - the weak spots the hunt flagged, and the arms closest to it, by the posterior
