@@ -7,6 +7,10 @@ their rows, the CUSUM state the previous night left, and the seed lineage of
 every task. It returns a plain frozen :class:`NightData`; everything after that
 (:mod:`codecanary.summary`) computes without going back.
 
+Like with like: the baseline nights' rows are kept to their planned anchor
+attempts (:mod:`codecanary.anchor`) here, and tonight's planned samples are
+recorded in :attr:`NightData.planned`, so the verdict never sees exploration.
+
 The other store reads about nights over time live here too, so the summary and
 report path has one door to the store: :func:`finished_nights` and
 :func:`summaries` (the earlier nights' stored summaries the report charts).
@@ -18,6 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from codecanary.anchor import planned_samples, split
 from codecanary.history import Night, latest_nights
 from codecanary.stats import MonitorConfig, lineage_roots
 from codecanary.store import CampaignRow, Store
@@ -31,10 +36,12 @@ class NightData:
     """A night and its baseline window, as read from the store.
 
     night: the campaign being summarised. config: its recorded monitor settings.
-    rows: its result rows. window: the baseline nights, oldest first (at most
-    ``config.window``), with their result rows in ``window_rows`` (by campaign
-    id). previous_state: the CUSUM state stored by the last window night.
-    roots: task id -> id of its seed task, for every task the database knows.
+    rows: all its result rows (exploration included). window: the baseline nights,
+    oldest first (at most ``config.window``), with their planned anchor rows in
+    ``window_rows`` (by campaign id). previous_state: the CUSUM state stored by
+    the last window night. roots: task id -> id of its seed task, for every task
+    the database knows. planned: tonight's planned samples per task (None: every
+    sample is planned); :attr:`anchor` and :attr:`explored` split ``rows`` by it.
     """
 
     night: Night
@@ -44,6 +51,17 @@ class NightData:
     window_rows: Mapping[int, list[Row]]
     previous_state: Mapping[str, float]
     roots: Mapping[str, str]
+    planned: int | None = None
+
+    @property
+    def anchor(self) -> list[Row]:
+        """Tonight's planned anchor attempts: the only rows the verdict uses."""
+        return split(self.rows, self.planned)[0]
+
+    @property
+    def explored(self) -> list[Row]:
+        """Tonight's exploration attempts (extra samples, generated children)."""
+        return split(self.rows, self.planned)[1]
 
 
 def monitor_config(config: Mapping[str, Any]) -> MonitorConfig:
@@ -63,14 +81,16 @@ def read_night(store: Store, campaign_id: int) -> NightData:
     """Read campaign ``campaign_id`` and its baseline window (see the module docstring)."""
     row = store.campaign(campaign_id)
     camp, cfg = _night(row), monitor_config(row.config)
-    history = [_night(c) for c in store.campaigns(camp.assistant)]
+    rows_of = store.campaigns(camp.assistant)
+    planned = {c.id: planned_samples(c.config) for c in rows_of}
+    history = [_night(c) for c in rows_of]
     window = tuple(latest_nights(history, camp.mode, before=camp.night)[-cfg.window:])
     previous = window[-1].summary if window else {}
     return NightData(
         night=camp, config=cfg, rows=store.results(campaign_id), window=window,
-        window_rows={c.id: store.results(c.id) for c in window},
+        window_rows={c.id: split(store.results(c.id), planned.get(c.id))[0] for c in window},
         previous_state=(previous or {}).get("sequential", {}).get("state", {}),
-        roots=lineage_roots(store.task_parents()))
+        roots=lineage_roots(store.task_parents()), planned=planned_samples(row.config))
 
 
 def finished_nights(store: Store, assistant: str, mode: str = "nightly",

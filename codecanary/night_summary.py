@@ -204,12 +204,51 @@ class LineageTask:
 
 
 @dataclass(frozen=True)
+class ExploredCell:
+    """Exploration attempts of one area and kind, kept out of the verdict (see
+    :mod:`codecanary.anchor`). kind: ``extra_samples`` (more samples of anchor
+    tasks) or ``children`` (generated tasks). passed counts the attempts without
+    an infra error that passed."""
+
+    area: str
+    kind: str
+    attempts: int
+    passed: int
+    infra_errors: int
+
+    @property
+    def rate(self) -> float | None:
+        """Pass rate of the attempts without an infra error (None: there were none)."""
+        n = self.attempts - self.infra_errors
+        return self.passed / n if n else None
+
+    def to_json(self) -> dict[str, Any]:
+        """One entry of ``exploration_attempts.areas``."""
+        return dataclasses.asdict(self) | {"rate": self.rate}
+
+    @classmethod
+    def from_json(cls, d: Mapping[str, Any]) -> ExploredCell:
+        """An entry back from its JSON form."""
+        return _plain(cls, d)
+
+
+def exploration_json(cells: tuple[ExploredCell, ...]) -> dict[str, Any]:
+    """The ``exploration_attempts`` section: what exploration ran, apart from the verdict."""
+    return {"attempts": sum(c.attempts for c in cells), "in_verdict": False,
+            "areas": [c.to_json() for c in cells]}
+
+
+@dataclass(frozen=True)
 class NightSummary:
     """The night's verdict and figures (see the module docstring and the README).
 
     trustworthy: infra errors stayed under the limit, so the night may claim a
     verdict; alarms and degraded follow from the comparisons only then.
     sections: plug-in sections by name, JSON values, written after the core fields.
+    explored: the exploration attempts (extra samples, generated children) per
+    area; the verdict (rates, comparisons, alarms) uses only the planned anchor
+    attempts. Written as ``exploration_attempts`` only when there were any, so a
+    night without exploration keeps the JSON it always had.
     """
 
     campaign: int
@@ -236,6 +275,7 @@ class NightSummary:
     lineage: tuple[LineageTask, ...]
     version_change: VersionChange | None
     sections: Mapping[str, Any] = field(default_factory=dict)
+    explored: tuple[ExploredCell, ...] = ()
 
     @property
     def alarms(self) -> tuple[Comparison, ...]:
@@ -271,7 +311,8 @@ class NightSummary:
             "flips": [f.to_json() for f in self.flips],
             "lineage": [t.to_json() for t in self.lineage],
             "version_change": self.version_change.to_json() if self.version_change else None,
-        } | dict(self.sections)
+        } | ({"exploration_attempts": exploration_json(self.explored)} if self.explored
+             else {}) | dict(self.sections)
 
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> NightSummary:
@@ -301,7 +342,9 @@ class NightSummary:
             flips=tuple(Flip.from_json(f) for f in d["flips"]),
             lineage=tuple(LineageTask.from_json(t) for t in d.get("lineage") or []),
             version_change=VersionChange.from_json(vc) if vc else None,
-            sections={k: v for k, v in d.items() if k not in CORE_KEYS})
+            sections={k: v for k, v in d.items() if k not in CORE_KEYS},
+            explored=tuple(ExploredCell.from_json(c) for c in
+                           (d.get("exploration_attempts") or {}).get("areas") or []))
 
 
 def _default_sequential() -> Sequential:
@@ -314,5 +357,5 @@ CORE_KEYS = frozenset({
     "campaign", "mode", "night", "assistant", "version", "attempts", "infra_errors",
     "trustworthy", "overall", "areas", "languages", "cells", "baseline", "sequential",
     "comparisons", "alarms", "degraded", "failure_classes", "tokens", "cost_usd", "latency_s",
-    "flips", "lineage", "version_change"})
+    "flips", "lineage", "version_change", "exploration_attempts"})
 """The JSON keys :class:`NightSummary` owns; any other key is a plug-in section."""

@@ -13,6 +13,13 @@ before/after when the assistant's version changed. ``degraded`` is true when
 some group is a significant drop, unless too many infra errors make the night
 untrustworthy (then it claims nothing).
 
+Like with like: the rates, comparisons, CUSUM, alarms, flips, version change
+and the infra share behind ``trustworthy`` use only the planned anchor attempts
+(:mod:`codecanary.anchor`), tonight and on the baseline nights, so exploration
+can neither raise nor mask an alarm. What exploration ran is reported apart
+(``exploration_attempts``); attempts, infra errors, tokens, cost, latency,
+failure classes and lineage count every attempt of the night.
+
 Plug-ins add sections through the registry: every function registered as
 ``@register("summary", name)`` is called as ``fn(store, campaign_id, rows)``
 and its JSON-friendly result stored under ``name`` (the reviewers add
@@ -28,6 +35,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from codecanary.anchor import exploration_tally
 from codecanary.history import counts, task_infos, version_change
 from codecanary.night_data import NightData, Row, read_night
 from codecanary.night_summary import (
@@ -84,7 +92,7 @@ def _cells(rows: list[Row], key: Callable[[Mapping[str, Any]], str],
 def _comparisons(data: NightData, info: Mapping[str, TaskInfo]
                  ) -> tuple[tuple[Comparison, ...], dict[str, float]]:
     """Tonight's groups against the baseline, with McNemar against the previous night."""
-    rows, window, cfg = data.rows, data.window, data.config
+    rows, window, cfg = data.anchor, data.window, data.config
     ev = evaluate(counts(rows), [counts(data.window_rows[c.id]) for c in window], info,
                   dict(data.previous_state), cfg)
     mcnemar: dict[str, McNemar] = {}
@@ -112,22 +120,23 @@ def _comparisons(data: NightData, info: Mapping[str, TaskInfo]
 def build_summary(data: NightData, sections: Mapping[str, Any] | None = None) -> NightSummary:
     """Compute the night's summary from what :func:`read_night` read (no store access)."""
     rows, root_of, window, cam = data.rows, data.roots, data.window, data.night
-    cfg = data.config
-    info = task_infos([r for rs in [rows, *data.window_rows.values()] for r in rs], root_of)
+    anchor, cfg = data.anchor, data.config
+    info = task_infos([r for rs in [anchor, *data.window_rows.values()] for r in rs], root_of)
     comparisons, state = _comparisons(data, info)
     infra = sum(1 for r in rows if r["infra_error"])
-    infra_share = infra / len(rows) if rows else 0.0
+    anchor_infra = sum(1 for r in anchor if r["infra_error"])
+    infra_share = anchor_infra / len(anchor) if anchor else 0.0
     classes = Counter(r["failure_class"] for r in rows if r["failure_class"])
-    overall = rates(rows, lambda r: "all", root_of).get("all")
+    overall = rates(anchor, lambda r: "all", root_of).get("all")
     latency = [r["latency_s"] for r in rows if not r["infra_error"]]
     return NightSummary(
         campaign=cam.id, mode=cam.mode, night=cam.night, assistant=cam.assistant,
         version=cam.version, attempts=len(rows), infra_errors=infra,
         trustworthy=infra_share <= MAX_INFRA_SHARE, overall=overall,
-        areas=_cells(rows, lambda r: str(r["area"]), root_of, area=True, language=False),
-        languages=_cells(rows, lambda r: str(r["language"]), root_of, area=False,
+        areas=_cells(anchor, lambda r: str(r["area"]), root_of, area=True, language=False),
+        languages=_cells(anchor, lambda r: str(r["language"]), root_of, area=False,
                          language=True),
-        cells=_cells(rows, lambda r: f"{r['area']}@{r['language']}", root_of, area=True,
+        cells=_cells(anchor, lambda r: f"{r['area']}@{r['language']}", root_of, area=True,
                      language=True),
         baseline=Baseline(campaigns=tuple(c.id for c in window),
                           nights=tuple(c.night for c in window),
@@ -138,11 +147,11 @@ def build_summary(data: NightData, sections: Mapping[str, Any] | None = None) ->
         tokens=sum(r["tokens"] for r in rows), cost_usd=sum(r["cost_usd"] for r in rows),
         latency_total=sum(latency),
         latency_mean=sum(latency) / len(latency) if latency else 0.0,
-        flips=_flips(data.window_rows[window[-1].id], rows) if window else (),
+        flips=_flips(data.window_rows[window[-1].id], anchor) if window else (),
         lineage=_lineage(rows, root_of),
-        version_change=version_change([*window, cam], {**data.window_rows, cam.id: rows},
+        version_change=version_change([*window, cam], {**data.window_rows, cam.id: anchor},
                                       info, cfg.window),
-        sections=dict(sections or {}))
+        sections=dict(sections or {}), explored=exploration_tally(data.explored))
 
 
 def _flips(prev_rows: Sequence[Row], rows: Sequence[Row]) -> tuple[Flip, ...]:

@@ -26,7 +26,7 @@ def _task(area: str, lang: str, i: int, parent: str | None = None) -> Task:
     return Task(id=tid, name=f"{area}-{lang}-{i}{'-child' if parent else ''}", title=tid,
                 language=lang, kind="implement", weakness=(area,), prompt="p",  # type: ignore[arg-type]
                 entry_point="solution.py", workspace={}, reference={"solution.py": "ok\n"},
-                tests={}, origin="generated" if parent else "seed", parent=parent)
+                tests={}, origin="imported" if parent else "seed", parent=parent)
 
 
 def _suite() -> list[Task]:

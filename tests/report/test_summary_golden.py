@@ -38,7 +38,7 @@ def _task(area: str, lang: str, i: int, parent: str | None = None) -> Task:
     return Task(id=tid, name=f"{area}-{lang}-{i}{'-child' if parent else ''}", title=tid,
                 language=lang, kind="implement", weakness=(area,), prompt="p",  # type: ignore[arg-type]
                 entry_point="solution.py", workspace={}, reference={"solution.py": "ok\n"},
-                tests={}, origin="generated" if parent else "seed", parent=parent)
+                tests={}, origin="imported" if parent else "seed", parent=parent)
 
 
 def _suite() -> list[Task]:
@@ -120,7 +120,7 @@ def test_golden_comparison_can_fail(nights: tuple[Store, list[dict[str, Any]]]) 
 
 def test_console_table_matches_the_golden_record(
         nights: tuple[Store, list[dict[str, Any]]], monkeypatch: pytest.MonkeyPatch) -> None:
-    nightly = importlib.import_module("codecanary.cli.nightly")
+    nightly = importlib.import_module("codecanary.cli.outcome")
     buf = io.StringIO()
     monkeypatch.setattr(nightly, "out", Console(file=buf, width=200, color_system=None))
     for s in nights[1]:
