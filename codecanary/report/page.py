@@ -223,6 +223,23 @@ def _lineage(night: NightSummary) -> str:
     return listing
 
 
+def _explored(night: NightSummary) -> str:
+    """On a night that explored: the verdict uses only the anchor suite, and what the
+    exploration attempts (extra samples, generated children) gave per area, apart."""
+    if not night.explored:
+        return ""
+    rows = "".join(
+        f"<tr><td class=l>{_e(c.area)}</td><td class=l>{_e(c.kind.replace('_', ' '))}</td>"
+        f"<td>{c.passed} / {c.attempts - c.infra_errors}</td><td>{_pct(c.rate)}</td></tr>"
+        for c in night.explored)
+    total = sum(c.attempts for c in night.explored)
+    return (f"<p id=anchor-only>The verdict, rates and comparisons use only the planned "
+            f"anchor suite (the tasks and samples the baseline ran). Exploration ran {total} "
+            "more attempt(s), reported here apart; they never raise or mask an alarm.</p>"
+            "<table id=exploration-attempts><tr><th class=l>area</th><th class=l>kind</th>"
+            f"<th>passed / attempts</th><th>pass rate</th></tr>{rows}</table>")
+
+
 def render(summary: dict[str, Any], history: list[dict[str, Any]]) -> str:
     """The whole report as one HTML document.
 
@@ -255,7 +272,7 @@ def render(summary: dict[str, Any], history: list[dict[str, Any]]) -> str:
 night {_e(night.night)}</h1>
 <div class=banner id=verdict style="background:{banner[0]}">{_e(banner[1])}</div>
 <p>Overall pass rate: {overall}; infra errors (excluded): {night.infra_errors};
-tokens: {night.tokens}; cost: ${night.cost_usd:.4f}; mean latency: {lat:.2f}s.</p>
+tokens: {night.tokens}; cost: ${night.cost_usd:.4f}; mean latency: {lat:.2f}s.</p>{_explored(night)}
 <h2>Weakness &times; language</h2>{_grid(night)}
 <h2>Tonight against the baseline</h2>{_comparisons(night)}
 {_version_change(night)}

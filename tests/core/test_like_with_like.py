@@ -123,3 +123,13 @@ def test_the_same_rows_counted_as_planned_do_raise_an_alarm(tmp_path: Path) -> N
     assert build_summary(data).alarms == ()
     assert build_summary(everything).cells != build_summary(data).cells
     assert {c.area for c in build_summary(everything).alarms} == {"null-handling"}
+
+
+def test_the_report_says_the_verdict_uses_only_the_anchor_suite(tmp_path: Path) -> None:
+    from codecanary.report import render
+    busy, ids = _store(tmp_path / "busy.db", explore=True)
+    quiet, quiet_ids = _store(tmp_path / "quiet.db", explore=False)
+    page = render(summarize(busy, ids[-1]), [])
+    assert "id=anchor-only" in page and "only the planned anchor suite" in page
+    assert "<td class=l>null-handling</td><td class=l>extra samples</td><td>0 / 48</td>" in page
+    assert "anchor-only" not in render(summarize(quiet, quiet_ids[-1]), [])
